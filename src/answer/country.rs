@@ -1,0 +1,89 @@
+//! `/country NAME`: a country's fact card, grouped into figures, visits, agreements, projects and relations.
+
+use super::{
+    AnswerError, Dossier,
+    card::{self, Fact, MAX_CARD_FACTS, Sources},
+    names,
+};
+use crate::{
+    db,
+    facts::EntityKind,
+    reply::{Reply, bold, code, text},
+};
+
+/// The headings of a country card, in display order.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Group {
+    Figures,
+    Visits,
+    Agreements,
+    Projects,
+    Relations,
+}
+
+impl Group {
+    fn heading(self) -> &'static str {
+        match self {
+            Group::Figures => "💰 Figures",
+            Group::Visits => "✈️ Visits",
+            Group::Agreements => "🤝 Agreements",
+            Group::Projects => "🏗 Projects",
+            Group::Relations => "🌐 Relations",
+        }
+    }
+
+    /// The group a fact belongs under: the first that fits.
+    pub fn of(fact: &Fact) -> Group {
+        let lower = fact.row.text.to_lowercase();
+        let has = |words: &[&str]| words.iter().any(|w| lower.contains(w));
+        if fact.figures.iter().any(|f| matches!(f.kind.as_str(), "money" | "percent" | "count" | "quantity")) {
+            Group::Figures
+        } else if has(&["visit", "визит"]) {
+            Group::Visits
+        } else if has(&["agreement", "treaty", "accord", "memorand", "signed", "соглашен", "договор"]) {
+            Group::Agreements
+        } else if has(&["project", "corridor", "economic zone", "railway", "проект", "коридор"]) {
+            Group::Projects
+        } else {
+            Group::Relations
+        }
+    }
+}
+
+pub async fn answer(dossier: &Dossier, name: &str) -> Result<Reply, AnswerError> {
+    let entity = match names::resolve(dossier, name, &[EntityKind::Country], "country") {
+        Ok(entity) => entity,
+        Err(reply) => return Ok(reply),
+    };
+    let rows = db::facts::by_entities(&dossier.pool, std::slice::from_ref(&entity.key)).await?;
+    if rows.is_empty() {
+        return Ok(names::not_mentioned(entity));
+    }
+    let facts = card::with_figures(&dossier.pool, rows).await?;
+    let total = facts.len();
+    let alpha2 = entity.key.strip_prefix("country:").unwrap_or_default();
+    let mut reply = Reply::default().line(vec![
+        text(format!("{} ", card::flag(alpha2))),
+        bold(&entity.name),
+        text(format!(" — {}", card::count_facts(total))),
+    ]);
+    let mut grouped: Vec<(Group, &Fact)> = facts.iter().take(MAX_CARD_FACTS).map(|f| (Group::of(f), f)).collect();
+    grouped.sort_by_key(|(group, _)| *group);
+    let mut sources = Sources::default();
+    let mut current = None;
+    for (group, fact) in grouped {
+        if current != Some(group) {
+            reply.push_blank();
+            reply.push_line(vec![bold(group.heading())]);
+            current = Some(group);
+        }
+        card::push_fact(&mut reply, fact, &mut sources);
+    }
+    if total > MAX_CARD_FACTS {
+        reply.push_line(vec![
+            text(format!("…and {} more: ", total - MAX_CARD_FACTS)),
+            code(format!("/search {}", entity.name)),
+        ]);
+    }
+    Ok(card::finish(reply, &sources))
+}

@@ -1,0 +1,170 @@
+//! Building safe FTS5 queries from user text: every term is quoted, so no user syntax reaches `MATCH`.
+
+/// Most terms used from one query.
+const MAX_TERMS: usize = 12;
+/// Longest term kept, in characters.
+const MAX_TERM_CHARS: usize = 40;
+
+const STOPWORDS: &[&str] = &[
+    "a",
+    "about",
+    "all",
+    "also",
+    "an",
+    "and",
+    "any",
+    "are",
+    "as",
+    "at",
+    "be",
+    "been",
+    "by",
+    "can",
+    "did",
+    "do",
+    "does",
+    "for",
+    "from",
+    "had",
+    "has",
+    "have",
+    "how",
+    "i",
+    "in",
+    "into",
+    "is",
+    "it",
+    "its",
+    "many",
+    "me",
+    "much",
+    "of",
+    "on",
+    "or",
+    "said",
+    "say",
+    "tell",
+    "that",
+    "the",
+    "their",
+    "there",
+    "this",
+    "to",
+    "was",
+    "were",
+    "what",
+    "when",
+    "where",
+    "which",
+    "who",
+    "whom",
+    "whose",
+    "why",
+    "with",
+    "you",
+    "и",
+    "в",
+    "во",
+    "на",
+    "с",
+    "со",
+    "о",
+    "об",
+    "по",
+    "к",
+    "у",
+    "из",
+    "за",
+    "что",
+    "как",
+    "какой",
+    "какая",
+    "какие",
+    "кто",
+    "где",
+    "когда",
+    "ли",
+    "же",
+    "это",
+    "был",
+    "была",
+    "были",
+    "сколько",
+    "расскажи",
+    "про",
+];
+
+/// The words of `text` worth searching for: lowercase, alphanumeric, no stopwords, no duplicates.
+pub fn content_terms(text: &str) -> Vec<String> {
+    let mut terms: Vec<String> = Vec::new();
+    for word in text.split(|c: char| !c.is_alphanumeric()) {
+        let word: String =
+            word.chars().take(MAX_TERM_CHARS).flat_map(char::to_lowercase).filter(|c| c.is_alphanumeric()).collect();
+        let meaningful = word.chars().count() >= 2 || word.chars().all(|c| c.is_ascii_digit());
+        if word.is_empty() || !meaningful || STOPWORDS.contains(&word.as_str()) || terms.contains(&word) {
+            continue;
+        }
+        terms.push(word);
+        if terms.len() == MAX_TERMS {
+            break;
+        }
+    }
+    terms
+}
+
+/// An FTS5 query matching any of the terms, or `None` when nothing is left to search for.
+/// Terms are alphanumeric and each is wrapped in double quotes, so FTS5 operators, column filters,
+/// `NEAR(`, `*` and `-` in user text are searched as plain words.
+pub fn build_query(text: &str) -> Option<String> {
+    let terms = content_terms(text);
+    if terms.is_empty() {
+        return None;
+    }
+    Some(terms.iter().map(|t| format!("\"{t}\"")).collect::<Vec<_>>().join(" OR "))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    #[test]
+    fn fts_syntax_in_user_text_is_quoted_as_words() {
+        assert_eq!(
+            build_query("NEAR(trade \"china\")* -energy").as_deref(),
+            Some("\"near\" OR \"trade\" OR \"china\" OR \"energy\"")
+        );
+    }
+
+    #[test]
+    fn column_filters_and_sql_do_not_survive() {
+        assert_eq!(
+            build_query("text: '; DROP TABLE sentences; --").as_deref(),
+            Some("\"text\" OR \"drop\" OR \"table\" OR \"sentences\"")
+        );
+    }
+
+    #[test]
+    fn a_query_of_only_stopwords_or_punctuation_is_empty() {
+        assert_eq!(build_query("what is the ?!"), None);
+        assert_eq!(build_query("\"\"\"***"), None);
+    }
+
+    #[test]
+    fn russian_words_are_kept() {
+        assert_eq!(content_terms("Что с Индией?"), vec!["индией"]);
+    }
+
+    proptest! {
+        #[test]
+        fn every_query_is_a_disjunction_of_quoted_alphanumeric_terms(input in "\\PC{0,300}") {
+            if let Some(q) = build_query(&input) {
+                for part in q.split(" OR ") {
+                    prop_assert!(part.len() >= 3 && part.starts_with('"') && part.ends_with('"'));
+                    prop_assert!(part[1..part.len() - 1].chars().all(char::is_alphanumeric));
+                }
+                prop_assert!(q.split(" OR ").count() <= MAX_TERMS);
+            }
+        }
+    }
+}

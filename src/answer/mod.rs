@@ -1,0 +1,103 @@
+//! Answering: the platform-free core behind `/country`, `/summit`, `/topic`, `/search` and free text.
+
+mod card;
+mod country;
+pub mod fts;
+mod names;
+mod question;
+mod summit;
+mod topic;
+mod welcome;
+
+use crate::{db::Pool, facts::Knowledge, reply::Reply};
+
+/// What someone asked, already parsed by an adapter.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Request {
+    Start,
+    Country(String),
+    Summit(String),
+    Topic(String),
+    Search(String),
+    /// Free text: a question in natural language.
+    Question(String),
+}
+
+/// Why a request got no regular answer.
+#[derive(Debug, thiserror::Error)]
+pub enum AnswerError {
+    /// The user did something wrong; the text is shown to them as written.
+    #[error("{0}")]
+    User(String),
+    /// Something broke; the adapter logs it and apologises.
+    #[error(transparent)]
+    Unexpected(#[from] anyhow::Error),
+}
+
+/// Longest argument the core looks at; longer input is cut (it cannot name anything in the documents).
+pub const MAX_ARGUMENT_CHARS: usize = 256;
+
+/// The answering core: the fact base and the rules that built it.
+#[derive(Clone)]
+pub struct Dossier {
+    pub pool: Pool,
+    pub knowledge: Knowledge,
+}
+
+impl Dossier {
+    pub fn new(pool: Pool, knowledge: Knowledge) -> Self {
+        Dossier { pool, knowledge }
+    }
+
+    /// Answers one request.
+    pub async fn answer(&self, request: &Request) -> Result<Reply, AnswerError> {
+        match request {
+            Request::Start => Ok(welcome::reply()),
+            Request::Country(name) => country::answer(self, &required(name, "country", "India")?).await,
+            Request::Summit(name) => summit::answer(self, &required(name, "summit", "BRICS")?).await,
+            Request::Topic(name) => topic::answer(self, &required(name, "topic", "energy")?).await,
+            Request::Search(words) => question::search(self, &required(words, "search", "transport corridor")?).await,
+            Request::Question(text) => question::answer(self, &clip(text)).await,
+        }
+    }
+}
+
+/// The argument, trimmed and clipped, or a usage line with an example when it is missing.
+fn required(arg: &str, command: &str, example: &str) -> Result<String, AnswerError> {
+    let arg = clip(arg);
+    if arg.is_empty() {
+        return Err(AnswerError::User(format!("Usage: /{command} NAME — for example /{command} {example}")));
+    }
+    Ok(arg)
+}
+
+/// Trims, drops invisible characters and keeps at most [`MAX_ARGUMENT_CHARS`].
+fn clip(text: &str) -> String {
+    text.chars()
+        .filter(|c| !c.is_control() && !matches!(c, '\u{200B}'..='\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2060}'..='\u{2069}' | '\u{FEFF}'))
+        .take(MAX_ARGUMENT_CHARS)
+        .collect::<String>()
+        .trim()
+        .to_owned()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_missing_argument_gets_a_usage_line_with_an_example() {
+        let err = required("   ", "country", "India").unwrap_err();
+        assert_eq!(err.to_string(), "Usage: /country NAME — for example /country India");
+    }
+
+    #[test]
+    fn zero_width_and_bidi_characters_are_ignored_in_arguments() {
+        assert_eq!(clip("\u{200B}In\u{202E}dia\0 "), "India");
+    }
+
+    #[test]
+    fn very_long_arguments_are_clipped() {
+        assert_eq!(clip(&"x".repeat(5000)).chars().count(), MAX_ARGUMENT_CHARS);
+    }
+}

@@ -1,0 +1,68 @@
+//! `/summit NAME`: an event or organisation, with where it met, who took part and what was agreed.
+
+use super::{
+    AnswerError, Dossier,
+    card::{self, MAX_CARD_FACTS, Sources},
+    names,
+};
+use crate::{
+    db,
+    facts::{Entity, EntityKind},
+    reply::{Reply, Span, bold, code, text},
+};
+
+pub async fn answer(dossier: &Dossier, name: &str) -> Result<Reply, AnswerError> {
+    let entity = match names::resolve(dossier, name, &[EntityKind::Event, EntityKind::Organisation], "summit") {
+        Ok(entity) => entity,
+        Err(reply) => return Ok(reply),
+    };
+    let gazetteer = &dossier.knowledge.gazetteer;
+    // An organisation's card includes its events; an event's card is its own.
+    let events: Vec<&Entity> = gazetteer
+        .entities()
+        .iter()
+        .filter(|e| e.kind == EntityKind::Event && e.parent.as_deref() == Some(entity.key.as_str()))
+        .collect();
+    let mut keys = vec![entity.key.clone()];
+    keys.extend(events.iter().map(|e| e.key.clone()));
+    let rows = db::facts::by_entities(&dossier.pool, &keys).await?;
+    if rows.is_empty() {
+        return Ok(names::not_mentioned(entity));
+    }
+    let facts = card::with_figures(&dossier.pool, rows).await?;
+
+    let mut reply = Reply::default().line(vec![
+        text("🏛 "),
+        bold(&entity.name),
+        text(format!(" — {}", card::count_facts(facts.len()))),
+    ]);
+    let mut highlights: Vec<Span> = Vec::new();
+    for place in std::iter::once(entity).chain(events.iter().copied()).filter_map(|e| e.place.as_deref()) {
+        highlights.push(text(format!("📍 {place}")));
+    }
+    for figure in facts.iter().flat_map(|f| &f.figures).filter(|f| f.kind == "count") {
+        highlights.push(text(format!("👥 {}", figure.text)));
+    }
+    if !highlights.is_empty() {
+        let mut line = Vec::new();
+        for (i, span) in highlights.into_iter().enumerate() {
+            if i > 0 {
+                line.push(text(" · "));
+            }
+            line.push(span);
+        }
+        reply.push_line(line);
+    }
+    reply.push_blank();
+    let mut sources = Sources::default();
+    for fact in facts.iter().take(MAX_CARD_FACTS) {
+        card::push_fact(&mut reply, fact, &mut sources);
+    }
+    if facts.len() > MAX_CARD_FACTS {
+        reply.push_line(vec![
+            text(format!("…and {} more: ", facts.len() - MAX_CARD_FACTS)),
+            code(format!("/search {}", entity.name)),
+        ]);
+    }
+    Ok(card::finish(reply, &sources))
+}

@@ -1,0 +1,32 @@
+//! The command line: `chat`, `ask`, `serve` and `ingest`.
+
+use std::path::PathBuf;
+
+use clap::{Parser, Subcommand};
+
+/// Dossier: a Telegram bot that answers questions from documents, quoting its sources.
+#[derive(Debug, Parser)]
+#[command(name = "dossier", version, about)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Commands,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Commands {
+    /// Talk to the bot in the terminal (no token needed).
+    Chat,
+    /// Print the bot's reply to one message, then exit.
+    Ask {
+        /// A command such as "/country China", or a question.
+        message: String,
+    },
+    /// Run the Telegram bot (needs TELOXIDE_TOKEN).
+    Serve,
+    /// Add or refresh documents in the fact base.
+    Ingest {
+        /// Text files (.txt or .md); a NAME.toml sidecar next to each may give title, source, date and language.
+        #[arg(required = true)]
+        files: Vec<PathBuf>,
+    },
+}

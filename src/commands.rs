@@ -1,0 +1,133 @@
+//! The command menu shared by the Telegram and console adapters: one `BotCommands` enum, whose doc
+//! comments become `/help` and the Telegram command menu.
+
+use teloxide::utils::command::BotCommands;
+
+use crate::{
+    answer::Request,
+    reply::{Reply, text},
+};
+
+/// Dossier answers from documents and quotes the sentence behind every answer.
+#[derive(BotCommands, Clone, Debug, PartialEq, Eq)]
+#[command(
+    rename_rule = "lowercase",
+    description = "Dossier answers from documents and quotes the sentence behind every answer.\nCommands:"
+)]
+pub enum Command {
+    /// what Dossier can do
+    Start(String),
+    /// this list of commands
+    Help,
+    /// a country's fact card, e.g. /country India
+    Country(String),
+    /// a summit or organisation, e.g. /summit BRICS
+    Summit(String),
+    /// facts on a topic, e.g. /topic energy
+    Topic(String),
+    /// search the documents, e.g. /search transport corridor
+    Search(String),
+}
+
+impl Command {
+    /// The core request behind a command, or `None` for commands the adapter answers itself.
+    pub fn to_request(&self) -> Option<Request> {
+        Some(match self {
+            Command::Start(_) => Request::Start,
+            Command::Help => return None,
+            Command::Country(name) => Request::Country(name.clone()),
+            Command::Summit(name) => Request::Summit(name.clone()),
+            Command::Topic(name) => Request::Topic(name.clone()),
+            Command::Search(words) => Request::Search(words.clone()),
+        })
+    }
+}
+
+/// The `/help` reply, built from the command descriptions.
+pub fn help_reply() -> Reply {
+    let mut reply = Reply::default();
+    for line in Command::descriptions().to_string().lines() {
+        reply.push_line(vec![text(line)]);
+    }
+    reply.push_line(vec![]);
+    reply.push_line(vec![text("Or just ask a question in plain words.")]);
+    reply
+}
+
+/// Why a line that looks like a command is not one.
+#[derive(Debug, PartialEq, Eq)]
+pub enum CommandOutcome {
+    Command(Command),
+    /// A command addressed to another bot (`/cmd@otherbot`): stay silent.
+    ForAnotherBot,
+    /// Not one of ours.
+    Unknown(String),
+}
+
+/// Parses a command line for the bot `bot_username`.
+pub fn parse(line: &str, bot_username: &str) -> CommandOutcome {
+    use teloxide::utils::command::ParseError;
+    match Command::parse(line, bot_username) {
+        Ok(command) => CommandOutcome::Command(command),
+        Err(ParseError::WrongBotName(_)) => CommandOutcome::ForAnotherBot,
+        Err(_) => {
+            let name = line.split_whitespace().next().unwrap_or_default();
+            CommandOutcome::Unknown(name.split('@').next().unwrap_or_default().to_owned())
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_command_with_its_argument_parses() {
+        assert_eq!(parse("/country India", "bot"), CommandOutcome::Command(Command::Country("India".into())));
+    }
+
+    #[test]
+    fn a_command_without_argument_parses_with_an_empty_one() {
+        assert_eq!(parse("/country", "bot"), CommandOutcome::Command(Command::Country(String::new())));
+    }
+
+    #[test]
+    fn a_command_addressed_to_this_bot_parses() {
+        assert_eq!(
+            parse("/country@dossier_bot China", "dossier_bot"),
+            CommandOutcome::Command(Command::Country("China".into()))
+        );
+    }
+
+    #[test]
+    fn a_command_for_another_bot_is_not_ours() {
+        assert_eq!(parse("/country@other_bot China", "dossier_bot"), CommandOutcome::ForAnotherBot);
+    }
+
+    #[test]
+    fn an_unknown_command_is_reported_by_name() {
+        assert_eq!(parse("/weather@x Paris", "x"), CommandOutcome::Unknown("/weather".into()));
+    }
+
+    #[test]
+    fn help_lists_every_command() {
+        let help = help_reply().plain_text();
+        for name in ["/start", "/help", "/country", "/summit", "/topic", "/search"] {
+            assert!(help.contains(name), "{name} missing from {help}");
+        }
+    }
+}
+
+/// Answers a request through the core: a user error is shown as written, anything unexpected is logged
+/// with its context and answered with a short apology.
+pub async fn answer_or_apologise(dossier: &crate::answer::Dossier, request: &Request) -> Reply {
+    use crate::answer::AnswerError;
+    match dossier.answer(request).await {
+        Ok(reply) => reply,
+        Err(AnswerError::User(message)) => Reply::text(message),
+        Err(AnswerError::Unexpected(error)) => {
+            log::error!("answering {request:?} failed: {error:#}");
+            Reply::text("Sorry, something went wrong on my side. Please try again in a minute.")
+        }
+    }
+}

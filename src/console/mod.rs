@@ -1,0 +1,60 @@
+//! The console adapter: `chat` (a terminal conversation) and `ask` (one reply, for scripts).
+
+use tokio::io::{AsyncBufReadExt, AsyncWriteExt, BufReader};
+
+use crate::{
+    answer::{Dossier, Request},
+    commands::{self, CommandOutcome},
+    render,
+    reply::Reply,
+};
+
+/// The name commands may be addressed to in the terminal (`/country@dossier India`).
+const CONSOLE_BOT_NAME: &str = "dossier";
+
+/// Answers one line as the bot would, as plain text.
+pub async fn respond(dossier: &Dossier, line: &str) -> String {
+    render::plain::render(&reply_to(dossier, line).await)
+}
+
+async fn reply_to(dossier: &Dossier, line: &str) -> Reply {
+    let line = line.trim();
+    let request = if line.starts_with('/') {
+        match commands::parse(line, CONSOLE_BOT_NAME) {
+            CommandOutcome::Command(command) => match command.to_request() {
+                Some(request) => request,
+                None => return commands::help_reply(),
+            },
+            CommandOutcome::ForAnotherBot | CommandOutcome::Unknown(_) => {
+                return Reply::text("I don't know that command. /help lists the ones I do.");
+            }
+        }
+    } else {
+        Request::Question(line.to_owned())
+    };
+    commands::answer_or_apologise(dossier, &request).await
+}
+
+/// `dossier chat`: a conversation in the terminal until end of input or `/quit`.
+pub async fn chat(dossier: &Dossier) -> anyhow::Result<()> {
+    let mut out = tokio::io::stdout();
+    let intro = format!("{}\n\n(type /quit to leave)\n", respond(dossier, "/start").await);
+    out.write_all(intro.as_bytes()).await?;
+    let mut lines = BufReader::new(tokio::io::stdin()).lines();
+    loop {
+        out.write_all(b"\n> ").await?;
+        out.flush().await?;
+        let Some(line) = lines.next_line().await? else { break };
+        let line = line.trim();
+        if line.is_empty() {
+            continue;
+        }
+        if matches!(line, "/quit" | "/exit") {
+            break;
+        }
+        let reply = respond(dossier, line).await;
+        out.write_all(format!("{reply}\n").as_bytes()).await?;
+    }
+    out.write_all(b"\nBye!\n").await?;
+    Ok(())
+}

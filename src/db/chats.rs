@@ -1,0 +1,102 @@
+//! Chats the bot talks to: their settings, reachability, and moves to a new id (group → supergroup).
+
+use anyhow::Context;
+
+use super::Pool;
+
+/// A chat's stored settings.
+#[derive(Debug, Clone, sqlx::FromRow, PartialEq)]
+pub struct ChatRow {
+    pub chat_id: i64,
+    pub kind: String,
+    pub title: Option<String>,
+    pub language: Option<String>,
+    pub timezone: String,
+    pub digest_time: String,
+    pub frequency: String,
+    pub weekday: i64,
+    pub paused: bool,
+    pub unreachable: Option<String>,
+    pub last_slot: Option<String>,
+    pub quiz_open_period: i64,
+}
+
+const CHAT_COLUMNS: &str = "chat_id, kind, title, language, timezone, digest_time, frequency, weekday, paused, unreachable, last_slot, quiz_open_period";
+
+/// Records a chat (or refreshes its kind and title) and returns its settings.
+pub async fn ensure(pool: &Pool, chat_id: i64, kind: &str, title: Option<&str>) -> anyhow::Result<ChatRow> {
+    let sql = format!(
+        "INSERT INTO chats (chat_id, kind, title, created_at) VALUES (?, ?, ?, ?)
+         ON CONFLICT (chat_id) DO UPDATE SET kind = excluded.kind, title = COALESCE(excluded.title, chats.title)
+         RETURNING {CHAT_COLUMNS}"
+    );
+    sqlx::query_as(&sql)
+        .bind(chat_id)
+        .bind(kind)
+        .bind(title)
+        .bind(super::now_text())
+        .fetch_one(pool)
+        .await
+        .with_context(|| format!("recording chat {chat_id}"))
+}
+
+/// A chat's settings, if the bot knows it.
+pub async fn get(pool: &Pool, chat_id: i64) -> anyhow::Result<Option<ChatRow>> {
+    sqlx::query_as(&format!("SELECT {CHAT_COLUMNS} FROM chats WHERE chat_id = ?"))
+        .bind(chat_id)
+        .fetch_optional(pool)
+        .await
+        .with_context(|| format!("reading chat {chat_id}"))
+}
+
+/// Marks a chat as unreachable (blocked, kicked, deactivated): its digests pause, nothing is deleted.
+pub async fn mark_unreachable(pool: &Pool, chat_id: i64, reason: &str) -> anyhow::Result<()> {
+    sqlx::query("UPDATE chats SET unreachable = ? WHERE chat_id = ?")
+        .bind(reason)
+        .bind(chat_id)
+        .execute(pool)
+        .await
+        .with_context(|| format!("marking chat {chat_id} unreachable"))?;
+    Ok(())
+}
+
+/// The chat wrote to the bot again: it is reachable. Returns whether it had been marked unreachable.
+pub async fn mark_reachable(pool: &Pool, chat_id: i64) -> anyhow::Result<bool> {
+    let done = sqlx::query("UPDATE chats SET unreachable = NULL WHERE chat_id = ? AND unreachable IS NOT NULL")
+        .bind(chat_id)
+        .execute(pool)
+        .await
+        .with_context(|| format!("marking chat {chat_id} reachable"))?;
+    Ok(done.rows_affected() > 0)
+}
+
+/// Moves a chat's settings, subscriptions, received facts and outbox to its new id, in one transaction.
+pub async fn migrate(pool: &Pool, old_id: i64, new_id: i64) -> anyhow::Result<()> {
+    let mut tx = pool.begin().await.context("starting a chat migration")?;
+    let new_exists: bool = sqlx::query_scalar("SELECT EXISTS (SELECT 1 FROM chats WHERE chat_id = ?)")
+        .bind(new_id)
+        .fetch_one(&mut *tx)
+        .await?;
+    if new_exists {
+        for table in ["subscriptions", "received_facts", "outbox"] {
+            sqlx::query(&format!("UPDATE OR IGNORE {table} SET chat_id = ? WHERE chat_id = ?"))
+                .bind(new_id)
+                .bind(old_id)
+                .execute(&mut *tx)
+                .await
+                .with_context(|| format!("moving {table} of chat {old_id} to {new_id}"))?;
+        }
+        sqlx::query("DELETE FROM chats WHERE chat_id = ?").bind(old_id).execute(&mut *tx).await?;
+    } else {
+        // ON UPDATE CASCADE carries every row that refers to the chat.
+        sqlx::query("UPDATE chats SET chat_id = ?, kind = 'supergroup' WHERE chat_id = ?")
+            .bind(new_id)
+            .bind(old_id)
+            .execute(&mut *tx)
+            .await
+            .with_context(|| format!("moving chat {old_id} to {new_id}"))?;
+    }
+    tx.commit().await.context("committing a chat migration")?;
+    log::info!("chat {old_id} moved to {new_id}");
+    Ok(())
+}

@@ -1,0 +1,119 @@
+//! Reading facts: sentences by entity or topic, with their figures, mentions and source document.
+
+use anyhow::Context;
+
+use super::Pool;
+
+/// One fact: a sentence with the document it comes from.
+#[derive(Debug, Clone, sqlx::FromRow, PartialEq)]
+pub struct FactRow {
+    pub sentence_id: i64,
+    pub document_id: i64,
+    pub paragraph: i64,
+    pub position: i64,
+    pub text: String,
+    pub fact_key: String,
+    pub doc_title: String,
+    pub doc_source: String,
+    pub doc_published: String,
+    pub doc_language: String,
+}
+
+/// A figure found in a sentence.
+#[derive(Debug, Clone, sqlx::FromRow, PartialEq)]
+pub struct FigureRow {
+    pub sentence_id: i64,
+    pub kind: String,
+    pub value: f64,
+    pub unit: String,
+    pub text: String,
+}
+
+/// An entity named (or implied) by a sentence.
+#[derive(Debug, Clone, sqlx::FromRow, PartialEq)]
+pub struct MentionRow {
+    pub sentence_id: i64,
+    pub entity_key: String,
+    pub inferred: bool,
+}
+
+pub(crate) const FACT_COLUMNS: &str = "s.id AS sentence_id, s.document_id, s.paragraph, s.position, s.text, s.fact_key,
+     d.title AS doc_title, d.source AS doc_source, d.published AS doc_published, d.language AS doc_language";
+
+fn json_list<T: serde::Serialize>(items: &[T]) -> String {
+    serde_json::to_string(items).unwrap_or_else(|_| "[]".into())
+}
+
+/// Facts that name any of `entity_keys`, newest document first, in document order.
+pub async fn by_entities(pool: &Pool, entity_keys: &[String]) -> anyhow::Result<Vec<FactRow>> {
+    let sql = format!(
+        "SELECT {FACT_COLUMNS} FROM sentences s JOIN documents d ON d.id = s.document_id
+         WHERE s.id IN (SELECT sentence_id FROM mentions WHERE entity_key IN (SELECT value FROM json_each(?)))
+         ORDER BY d.published DESC, d.id DESC, s.position"
+    );
+    sqlx::query_as(&sql)
+        .bind(json_list(entity_keys))
+        .fetch_all(pool)
+        .await
+        .with_context(|| format!("reading facts about {entity_keys:?}"))
+}
+
+/// Facts classified under `topic`, newest document first.
+pub async fn by_topic(pool: &Pool, topic: &str) -> anyhow::Result<Vec<FactRow>> {
+    let sql = format!(
+        "SELECT {FACT_COLUMNS} FROM sentence_topics t JOIN sentences s ON s.id = t.sentence_id
+         JOIN documents d ON d.id = s.document_id
+         WHERE t.topic = ? ORDER BY d.published DESC, d.id DESC, s.position"
+    );
+    sqlx::query_as(&sql).bind(topic).fetch_all(pool).await.with_context(|| format!("reading facts on topic {topic}"))
+}
+
+/// Figures of the given sentences, in sentence order.
+pub async fn figures_of(pool: &Pool, sentence_ids: &[i64]) -> anyhow::Result<Vec<FigureRow>> {
+    sqlx::query_as(
+        "SELECT sentence_id, kind, value, unit, text FROM figures
+         WHERE sentence_id IN (SELECT value FROM json_each(?)) ORDER BY sentence_id, id",
+    )
+    .bind(json_list(sentence_ids))
+    .fetch_all(pool)
+    .await
+    .context("reading figures")
+}
+
+/// Mentions of the given sentences.
+pub async fn mentions_of(pool: &Pool, sentence_ids: &[i64]) -> anyhow::Result<Vec<MentionRow>> {
+    sqlx::query_as(
+        "SELECT sentence_id, entity_key, inferred FROM mentions
+         WHERE sentence_id IN (SELECT value FROM json_each(?)) ORDER BY sentence_id",
+    )
+    .bind(json_list(sentence_ids))
+    .fetch_all(pool)
+    .await
+    .context("reading mentions")
+}
+
+/// How many facts name each entity, most-mentioned first (for suggestions and popular lists).
+pub async fn entity_counts(pool: &Pool) -> anyhow::Result<Vec<(String, i64)>> {
+    sqlx::query_as("SELECT entity_key, COUNT(*) AS n FROM mentions GROUP BY entity_key ORDER BY n DESC, entity_key")
+        .fetch_all(pool)
+        .await
+        .context("counting mentions per entity")
+}
+
+/// How many facts each topic has.
+pub async fn topic_counts(pool: &Pool) -> anyhow::Result<Vec<(String, i64)>> {
+    sqlx::query_as("SELECT topic, COUNT(*) AS n FROM sentence_topics GROUP BY topic ORDER BY n DESC, topic")
+        .fetch_all(pool)
+        .await
+        .context("counting facts per topic")
+}
+
+/// The sentences of one paragraph, in order (the "source" view of a fact).
+pub async fn paragraph_of(pool: &Pool, sentence_id: i64) -> anyhow::Result<Vec<FactRow>> {
+    let sql = format!(
+        "SELECT {FACT_COLUMNS} FROM sentences s JOIN documents d ON d.id = s.document_id
+         JOIN sentences anchor ON anchor.document_id = s.document_id AND anchor.paragraph = s.paragraph
+         WHERE anchor.id = ? ORDER BY s.position"
+    );
+    sqlx::query_as(&sql).bind(sentence_id).fetch_all(pool).await.context("reading a paragraph")
+}

@@ -1,0 +1,51 @@
+//! The database layer: every SQL statement of the bot lives under this module.
+
+pub mod chats;
+pub mod documents;
+pub mod facts;
+pub mod search;
+
+use std::{str::FromStr, time::Duration};
+
+use anyhow::Context;
+use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePoolOptions, SqliteSynchronous};
+
+pub use sqlx::SqlitePool as Pool;
+
+/// How long a write waits for another process (say `dossier ingest`) to release the database.
+const BUSY_TIMEOUT: Duration = Duration::from_secs(15);
+
+/// Opens (creating if missing) the database at `url` and applies pending migrations.
+pub async fn connect(url: &str) -> anyhow::Result<Pool> {
+    let options = SqliteConnectOptions::from_str(url)
+        .with_context(|| format!("DATABASE_URL {url:?} is not a valid SQLite URL"))?
+        .create_if_missing(true)
+        .journal_mode(SqliteJournalMode::Wal)
+        .synchronous(SqliteSynchronous::Normal)
+        .busy_timeout(BUSY_TIMEOUT)
+        .foreign_keys(true);
+    if let Some(parent) = options.get_filename().parent().filter(|p| !p.as_os_str().is_empty()) {
+        std::fs::create_dir_all(parent)
+            .with_context(|| format!("cannot create the database folder {}", parent.display()))?;
+    }
+    let pool = SqlitePoolOptions::new()
+        .max_connections(8)
+        .connect_with(options)
+        .await
+        .with_context(|| format!("cannot open the database {url}"))?;
+    migrate(&pool).await?;
+    Ok(pool)
+}
+
+/// Applies the migrations under `migrations/`.
+pub async fn migrate(pool: &Pool) -> anyhow::Result<()> {
+    sqlx::migrate!("./migrations")
+        .run(pool)
+        .await
+        .context("cannot apply database migrations (is the file a Dossier database, and writable?)")
+}
+
+/// The current time as stored in the database: RFC 3339 UTC.
+pub fn now_text() -> String {
+    chrono::Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Millis, true)
+}

@@ -1,0 +1,123 @@
+//! Bringing the fact base up to date: ingest a file if its content hash changed, or a whole folder.
+
+use std::path::{Path, PathBuf};
+
+use super::{Knowledge, SourceDocument, parse_document, source::SourceError};
+use crate::db::{self, Pool};
+
+/// What ingesting one document did.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum IngestOutcome {
+    /// A new document: its facts were added.
+    Added { sentences: usize },
+    /// A changed document: its facts were replaced in one transaction.
+    Updated { sentences: usize },
+    /// Same content hash as stored: nothing was done.
+    Unchanged,
+}
+
+/// Why a document could not be ingested.
+#[derive(Debug, thiserror::Error)]
+pub enum IngestError {
+    /// The file itself is unusable; the message says why and is meant for the operator.
+    #[error(transparent)]
+    Source(#[from] SourceError),
+    #[error("{path}: the text has no sentences")]
+    NoSentences { path: String },
+    #[error(transparent)]
+    Unexpected(#[from] anyhow::Error),
+}
+
+/// Ingests documents with one set of extraction rules.
+#[derive(Clone)]
+pub struct Ingestor {
+    knowledge: Knowledge,
+}
+
+impl Ingestor {
+    pub fn new(knowledge: Knowledge) -> Self {
+        Ingestor { knowledge }
+    }
+
+    /// Reads and ingests one file.
+    pub async fn ingest_file(&self, pool: &Pool, path: &Path) -> Result<IngestOutcome, IngestError> {
+        let doc = SourceDocument::read(path, &self.knowledge.rules_hash)?;
+        self.ingest(pool, &doc).await
+    }
+
+    /// Ingests a document unless the stored copy has the same content hash.
+    pub async fn ingest(&self, pool: &Pool, doc: &SourceDocument) -> Result<IngestOutcome, IngestError> {
+        let stored = db::documents::content_hash(pool, &doc.name).await?;
+        if stored.as_deref() == Some(doc.content_hash.as_str()) {
+            return Ok(IngestOutcome::Unchanged);
+        }
+        let parsed = self.parse(doc).await?;
+        let sentences = parsed.sentences.len();
+        if sentences == 0 {
+            return Err(IngestError::NoSentences { path: doc.name.clone() });
+        }
+        db::documents::replace(pool, doc, &parsed).await?;
+        Ok(match stored {
+            None => IngestOutcome::Added { sentences },
+            Some(_) => IngestOutcome::Updated { sentences },
+        })
+    }
+
+    /// Parsing is CPU work: it runs off the async threads.
+    async fn parse(&self, doc: &SourceDocument) -> anyhow::Result<super::ParsedDocument> {
+        let knowledge = self.knowledge.clone();
+        let text = doc.text.clone();
+        tokio::task::spawn_blocking(move || parse_document(&text, &knowledge.gazetteer, &knowledge.topics))
+            .await
+            .map_err(|e| anyhow::anyhow!("the parser stopped unexpectedly: {e}"))
+    }
+
+    /// Ingests every `.txt` and `.md` document in `dir`; a bad file is reported and skipped.
+    pub async fn sync_dir(&self, pool: &Pool, dir: &Path) -> anyhow::Result<SyncReport> {
+        let mut report = SyncReport::default();
+        for path in document_files(dir)? {
+            match self.ingest_file(pool, &path).await {
+                Ok(IngestOutcome::Unchanged) => report.unchanged += 1,
+                Ok(outcome) => {
+                    log::info!("ingested {}: {outcome:?}", path.display());
+                    report.changed += 1;
+                }
+                Err(IngestError::Unexpected(e)) => return Err(e),
+                Err(e) => {
+                    log::warn!("skipped a document: {e}");
+                    report.failed.push(e.to_string());
+                }
+            }
+        }
+        Ok(report)
+    }
+}
+
+/// What a folder sync did.
+#[derive(Debug, Default, Clone, PartialEq)]
+pub struct SyncReport {
+    pub changed: usize,
+    pub unchanged: usize,
+    pub failed: Vec<String>,
+}
+
+/// The document files of a folder, sorted by name. A missing folder has none.
+pub fn document_files(dir: &Path) -> anyhow::Result<Vec<PathBuf>> {
+    let entries = match std::fs::read_dir(dir) {
+        Ok(entries) => entries,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Vec::new()),
+        Err(e) => return Err(anyhow::anyhow!("cannot list {}: {e}", dir.display())),
+    };
+    let mut files: Vec<PathBuf> = entries
+        .filter_map(Result::ok)
+        .map(|entry| entry.path())
+        .filter(|path| path.is_file() && is_document(path))
+        .collect();
+    files.sort();
+    Ok(files)
+}
+
+/// Documents are `.txt` or `.md` files.
+pub fn is_document(path: &Path) -> bool {
+    matches!(path.extension().and_then(|e| e.to_str()), Some("txt" | "md"))
+}

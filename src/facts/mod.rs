@@ -1,0 +1,34 @@
+//! Facts: turning documents into sentences, entities, figures and topics, and keeping the fact base up to date.
+
+#[path = "extract_stub.rs"]
+pub mod extract;
+pub mod ingest;
+pub mod knowledge;
+pub mod source;
+
+pub use extract::{
+    Entity, EntityKind, Figure, FigureKind, Gazetteer, Mention, ParsedDocument, ParsedSentence, Resolution, Topic,
+    TopicLexicon, parse_document,
+};
+pub use ingest::{IngestError, IngestOutcome, Ingestor};
+pub use knowledge::Knowledge;
+pub use source::{DocumentMeta, SourceDocument};
+
+use sha2::{Digest, Sha256};
+
+/// A fact's stable identity: the hash of its sentence text, unchanged when its document is re-ingested.
+pub fn fact_key(sentence: &str) -> String {
+    let normalized: String = sentence.split_whitespace().collect::<Vec<_>>().join(" ");
+    hex::encode(&Sha256::digest(normalized.as_bytes())[..12])
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn fact_keys_ignore_whitespace_differences() {
+        assert_eq!(fact_key("Russia  and\nChina."), fact_key("Russia and China."));
+        assert_ne!(fact_key("Russia and China."), fact_key("Russia and India."));
+    }
+}

@@ -1,0 +1,17 @@
+//! Dossier: a Telegram bot that answers questions from a fact base built from documents.
+//!
+//! The core (`facts`, `answer`) knows nothing of Telegram; the `telegram` and `console` adapters call it,
+//! and `db` holds every SQL statement.
+
+pub mod answer;
+pub mod app;
+pub mod cli;
+pub mod commands;
+pub mod config;
+pub mod console;
+pub mod db;
+pub mod facts;
+pub mod logging;
+pub mod render;
+pub mod reply;
+pub mod telegram;

@@ -1,0 +1,74 @@
+//! The `dossier` binary: parse the command line, load the config, hand off to the subcommand.
+
+use std::process::ExitCode;
+
+use clap::Parser;
+use dossier::{
+    app,
+    cli::{Cli, Commands},
+    config::Config,
+    console,
+    facts::{IngestError, Ingestor},
+    telegram,
+};
+
+#[tokio::main]
+async fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let config = match Config::from_env() {
+        Ok(config) => config,
+        Err(e) => return fail(e),
+    };
+    dossier::logging::init(config.token.clone());
+    let result = match cli.command {
+        Commands::Chat => run_console(&config, None).await,
+        Commands::Ask { message } => run_console(&config, Some(message)).await,
+        Commands::Serve => match &config.token {
+            None => Err(anyhow::anyhow!(
+                "TELOXIDE_TOKEN is not set: put `TELOXIDE_TOKEN=<token from @BotFather>` in .env (see .env.example)"
+            )),
+            Some(_) => async { telegram::serve(&config, app::open(&config).await?).await }.await,
+        },
+        Commands::Ingest { files } => ingest(&config, &files).await,
+    };
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => fail(e),
+    }
+}
+
+async fn run_console(config: &Config, message: Option<String>) -> anyhow::Result<()> {
+    let dossier = app::open(config).await?;
+    match message {
+        Some(message) => println!("{}", console::respond(&dossier, &message).await),
+        None => console::chat(&dossier).await?,
+    }
+    Ok(())
+}
+
+async fn ingest(config: &Config, files: &[std::path::PathBuf]) -> anyhow::Result<()> {
+    let pool = dossier::db::connect(&config.database_url).await?;
+    let knowledge = dossier::facts::Knowledge::load(&config.gazetteer_path, &config.topics_path)?;
+    let ingestor = Ingestor::new(knowledge);
+    let progress = indicatif::ProgressBar::new(files.len() as u64);
+    let mut failed = 0;
+    for path in files {
+        match ingestor.ingest_file(&pool, path).await {
+            Ok(outcome) => progress.println(format!("{}: {outcome:?}", path.display())),
+            Err(IngestError::Unexpected(e)) => return Err(e),
+            Err(e) => {
+                failed += 1;
+                progress.println(format!("error: {e}"));
+            }
+        }
+        progress.inc(1);
+    }
+    progress.finish_and_clear();
+    anyhow::ensure!(failed == 0, "{failed} of {} document(s) could not be ingested", files.len());
+    Ok(())
+}
+
+fn fail(e: impl std::fmt::Display) -> ExitCode {
+    eprintln!("dossier: {e:#}");
+    ExitCode::FAILURE
+}

@@ -1,0 +1,197 @@
+//! The one delivery path: every message the bot sends goes through here, under the rate limits, with
+//! `RetryAfter` waited out, 5xx and network errors retried with backoff, moved chats followed and dead
+//! chats reported.
+
+use std::{future::Future, sync::Arc, time::Duration};
+
+use teloxide::{
+    ApiError, RequestError,
+    prelude::*,
+    types::{MessageId, ParseMode, ThreadId},
+};
+
+use super::{
+    limiter::{Limits, Priority},
+    markup,
+};
+use crate::{db, render, reply::Reply};
+
+/// Attempts per message before giving up on a transient error.
+const MAX_ATTEMPTS: u32 = 6;
+
+/// Where a message goes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Target {
+    pub chat_id: i64,
+    /// Forum topic thread, if any.
+    pub thread_id: Option<i32>,
+}
+
+impl Target {
+    pub fn chat(chat_id: i64) -> Self {
+        Target { chat_id, thread_id: None }
+    }
+}
+
+/// What was sent: the chat it finally went to (after any migration) and the message ids.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Sent {
+    pub chat_id: i64,
+    pub message_ids: Vec<i32>,
+}
+
+/// Why a message did not go out.
+#[derive(Debug, thiserror::Error)]
+pub enum DeliveryError {
+    /// Blocked, kicked, deactivated or not found: the chat is marked unreachable.
+    #[error("chat {chat_id} is unreachable: {reason}")]
+    ChatGone { chat_id: i64, reason: String },
+    /// Telegram refused the message or kept failing.
+    #[error("sending to chat {chat_id} failed: {source}")]
+    Failed { chat_id: i64, source: RequestError },
+}
+
+/// Sends through one bot, one set of limits and one database.
+#[derive(Clone)]
+pub struct Delivery {
+    pub bot: Bot,
+    limits: Arc<Limits>,
+    pool: db::Pool,
+}
+
+impl Delivery {
+    pub fn new(bot: Bot, pool: db::Pool) -> Self {
+        Delivery { bot, limits: Arc::new(Limits::telegram()), pool }
+    }
+
+    /// Sends a reply as HTML messages (split to fit), buttons under the last one.
+    pub async fn send_reply(&self, target: Target, reply: &Reply, priority: Priority) -> Result<Sent, DeliveryError> {
+        let pages = render::html::render(reply);
+        let mut target = target;
+        let mut message_ids = Vec::with_capacity(pages.len());
+        let last = pages.len().saturating_sub(1);
+        for (i, page) in pages.iter().enumerate() {
+            let keyboard = (i == last && !reply.keyboard.is_empty()).then(|| markup::keyboard(&reply.keyboard));
+            let message = self
+                .call(&mut target, priority, |chat, thread| {
+                    let mut request = self
+                        .bot
+                        .send_message(ChatId(chat), page.clone())
+                        .parse_mode(ParseMode::Html)
+                        .link_preview_options(markup::no_link_preview());
+                    if let Some(thread) = thread {
+                        request = request.message_thread_id(thread);
+                    }
+                    if let Some(keyboard) = &keyboard {
+                        request = request.reply_markup(keyboard.clone());
+                    }
+                    request.send()
+                })
+                .await?;
+            message_ids.push(message.id.0);
+        }
+        Ok(Sent { chat_id: target.chat_id, message_ids })
+    }
+
+    /// Runs one Bot API call for `target` under the limits, handling Telegram's errors.
+    pub async fn call<T, F, Fut>(&self, target: &mut Target, priority: Priority, make: F) -> Result<T, DeliveryError>
+    where
+        F: Fn(i64, Option<ThreadId>) -> Fut,
+        Fut: Future<Output = Result<T, RequestError>>,
+    {
+        let mut attempt = 0;
+        loop {
+            attempt += 1;
+            self.limits.acquire(target.chat_id, priority).await;
+            let thread = target.thread_id.map(|id| ThreadId(MessageId(id)));
+            let error = match make(target.chat_id, thread).await {
+                Ok(value) => return Ok(value),
+                Err(error) => error,
+            };
+            match classify(&error) {
+                Next::Wait(wait) => {
+                    log::warn!("Telegram asked to wait {wait:?} before sending to chat {}", target.chat_id);
+                    tokio::time::sleep(wait).await;
+                }
+                Next::MoveTo(new_id) => {
+                    db::chats::migrate(&self.pool, target.chat_id, new_id)
+                        .await
+                        .map_err(|e| log::error!("recording the move of chat {} to {new_id}: {e:#}", target.chat_id))
+                        .ok();
+                    target.chat_id = new_id;
+                }
+                Next::Gone(reason) => {
+                    log::info!("chat {} is unreachable: {reason}", target.chat_id);
+                    if let Err(e) = db::chats::mark_unreachable(&self.pool, target.chat_id, &reason).await {
+                        log::error!("recording that chat {} is unreachable: {e:#}", target.chat_id);
+                    }
+                    return Err(DeliveryError::ChatGone { chat_id: target.chat_id, reason });
+                }
+                Next::Retry if attempt < MAX_ATTEMPTS => {
+                    let backoff = Duration::from_millis(200 * 2u64.pow(attempt - 1));
+                    log::warn!("sending to chat {} failed ({error}); retrying in {backoff:?}", target.chat_id);
+                    tokio::time::sleep(backoff).await;
+                }
+                Next::Retry | Next::GiveUp => {
+                    return Err(DeliveryError::Failed { chat_id: target.chat_id, source: error });
+                }
+            }
+            if attempt >= MAX_ATTEMPTS * 2 {
+                return Err(DeliveryError::Failed { chat_id: target.chat_id, source: error });
+            }
+        }
+    }
+}
+
+/// What to do after a failed call.
+#[derive(Debug, PartialEq)]
+enum Next {
+    Wait(Duration),
+    MoveTo(i64),
+    Gone(String),
+    Retry,
+    GiveUp,
+}
+
+fn classify(error: &RequestError) -> Next {
+    match error {
+        RequestError::RetryAfter(seconds) => Next::Wait(seconds.duration()),
+        RequestError::MigrateToChatId(new) => Next::MoveTo(new.0),
+        RequestError::Api(
+            api @ (ApiError::BotBlocked
+            | ApiError::BotKicked
+            | ApiError::BotKickedFromSupergroup
+            | ApiError::BotKickedFromChannel
+            | ApiError::UserDeactivated
+            | ApiError::CantInitiateConversation
+            | ApiError::ChatNotFound
+            | ApiError::GroupDeactivated
+            | ApiError::NotEnoughRightsToPostMessages),
+        ) => Next::Gone(api.to_string()),
+        RequestError::Network(_) | RequestError::Io(_) | RequestError::InvalidJson { .. } => Next::Retry,
+        RequestError::Api(ApiError::Unknown(text)) if is_server_error(text) => Next::Retry,
+        RequestError::Api(_) => Next::GiveUp,
+    }
+}
+
+fn is_server_error(description: &str) -> bool {
+    let lower = description.to_lowercase();
+    ["internal server error", "bad gateway", "gateway", "service unavailable", "timeout", "restart"]
+        .iter()
+        .any(|s| lower.contains(s))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use teloxide::types::Seconds;
+
+    #[test]
+    fn telegram_errors_map_to_the_right_next_step() {
+        assert_eq!(classify(&RequestError::RetryAfter(Seconds::from_seconds(3))), Next::Wait(Duration::from_secs(3)));
+        assert_eq!(classify(&RequestError::MigrateToChatId(ChatId(-100123))), Next::MoveTo(-100123));
+        assert!(matches!(classify(&RequestError::Api(ApiError::BotBlocked)), Next::Gone(_)));
+        assert_eq!(classify(&RequestError::Api(ApiError::Unknown("Internal Server Error".into()))), Next::Retry);
+        assert_eq!(classify(&RequestError::Api(ApiError::MessageIsTooLong)), Next::GiveUp);
+    }
+}

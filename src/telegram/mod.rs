@@ -1,0 +1,92 @@
+//! The Telegram adapter: teloxide dispatcher, HTML replies, and the one delivery path.
+
+pub mod delivery;
+pub mod handlers;
+pub mod limiter;
+pub mod markup;
+mod schema;
+
+use std::sync::Arc;
+
+use anyhow::Context;
+use teloxide::{prelude::*, utils::command::BotCommands};
+
+use crate::{answer::Dossier, commands::Command, config::Config};
+
+pub use delivery::{Delivery, DeliveryError, Sent, Target};
+
+/// What every handler needs.
+pub struct Services {
+    pub dossier: Dossier,
+    pub delivery: Delivery,
+    pub config: Config,
+    /// The bot's @username, for commands addressed as `/cmd@username`.
+    pub username: String,
+    pub bot_id: u64,
+}
+
+/// Builds the bot from the config: token, and the API URL of a local Bot API server or stand-in.
+pub fn bot(config: &Config) -> anyhow::Result<Bot> {
+    let token = config.token.clone().context("TELOXIDE_TOKEN is not set")?;
+    let mut bot = Bot::new(token);
+    if let Some(url) = &config.api_url {
+        bot = bot.set_api_url(url.clone());
+    }
+    Ok(bot)
+}
+
+/// Runs the bot until SIGTERM or SIGINT, then stops gracefully.
+pub async fn serve(config: &Config, dossier: Dossier) -> anyhow::Result<()> {
+    let bot = bot(config)?;
+    let me = bot.get_me().await.context("cannot reach the Bot API (is TELOXIDE_TOKEN right?)")?;
+    let username = me.username().to_owned();
+    log::info!("serving as @{username}");
+    if let Err(e) = bot.set_my_commands(Command::bot_commands()).await {
+        log::warn!("could not set the command menu: {e}");
+    }
+    let services = Arc::new(Services {
+        delivery: Delivery::new(bot.clone(), dossier.pool.clone()),
+        dossier,
+        config: config.clone(),
+        username,
+        bot_id: me.id.0,
+    });
+    let mut dispatcher = Dispatcher::builder(bot, schema::schema())
+        .dependencies(dptree::deps![services])
+        .default_handler(|_| async {})
+        .error_handler(LoggingErrorHandler::with_custom_text("an update handler failed"))
+        .build();
+    let token = dispatcher.shutdown_token();
+    tokio::spawn(async move {
+        wait_for_signal().await;
+        log::info!("shutting down: finishing the updates in hand");
+        if let Ok(done) = token.shutdown() {
+            done.await;
+        }
+    });
+    dispatcher.dispatch().await;
+    log::info!("stopped");
+    Ok(())
+}
+
+async fn wait_for_signal() {
+    #[cfg(unix)]
+    {
+        use tokio::signal::unix::{SignalKind, signal};
+        match (signal(SignalKind::terminate()), signal(SignalKind::interrupt())) {
+            (Ok(mut term), Ok(mut int)) => {
+                tokio::select! {
+                    _ = term.recv() => {}
+                    _ = int.recv() => {}
+                }
+            }
+            _ => {
+                let _ = tokio::signal::ctrl_c().await;
+            }
+        }
+    }
+    #[cfg(not(unix))]
+    {
+        let _ = tokio::signal::ctrl_c().await;
+    }
+}
