@@ -100,3 +100,59 @@ pub async fn migrate(pool: &Pool, old_id: i64, new_id: i64) -> anyhow::Result<()
     log::info!("chat {old_id} moved to {new_id}");
     Ok(())
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    async fn subscribe(pool: &Pool, chat_id: i64, subject: &str) {
+        sqlx::query("INSERT INTO subscriptions (chat_id, subject, created_at) VALUES (?, ?, 'now')")
+            .bind(chat_id)
+            .bind(subject)
+            .execute(pool)
+            .await
+            .unwrap();
+    }
+
+    async fn subjects(pool: &Pool, chat_id: i64) -> Vec<String> {
+        sqlx::query_scalar("SELECT subject FROM subscriptions WHERE chat_id = ? ORDER BY subject")
+            .bind(chat_id)
+            .fetch_all(pool)
+            .await
+            .unwrap()
+    }
+
+    #[sqlx::test]
+    async fn a_migrated_group_keeps_its_settings_and_subscriptions(pool: Pool) {
+        ensure(&pool, -42, "group", Some("Team")).await.unwrap();
+        sqlx::query("UPDATE chats SET timezone = 'Asia/Kolkata' WHERE chat_id = -42").execute(&pool).await.unwrap();
+        subscribe(&pool, -42, "topic:energy").await;
+        migrate(&pool, -42, -1000000000042).await.unwrap();
+
+        assert!(get(&pool, -42).await.unwrap().is_none());
+        let moved = get(&pool, -1000000000042).await.unwrap().unwrap();
+        assert_eq!((moved.timezone.as_str(), moved.kind.as_str()), ("Asia/Kolkata", "supergroup"));
+        assert_eq!(subjects(&pool, -1000000000042).await, vec!["topic:energy"]);
+    }
+
+    #[sqlx::test]
+    async fn migrating_into_a_known_chat_merges_subscriptions(pool: Pool) {
+        ensure(&pool, -1, "group", None).await.unwrap();
+        ensure(&pool, -1001, "supergroup", None).await.unwrap();
+        subscribe(&pool, -1, "topic:energy").await;
+        subscribe(&pool, -1, "country:IN").await;
+        subscribe(&pool, -1001, "topic:energy").await;
+        migrate(&pool, -1, -1001).await.unwrap();
+        assert_eq!(subjects(&pool, -1001).await, vec!["country:IN", "topic:energy"]);
+        assert!(get(&pool, -1).await.unwrap().is_none());
+    }
+
+    #[sqlx::test]
+    async fn an_unreachable_chat_becomes_reachable_again(pool: Pool) {
+        ensure(&pool, 5, "private", None).await.unwrap();
+        mark_unreachable(&pool, 5, "bot was blocked by the user").await.unwrap();
+        assert_eq!(get(&pool, 5).await.unwrap().unwrap().unreachable.as_deref(), Some("bot was blocked by the user"));
+        assert!(mark_reachable(&pool, 5).await.unwrap());
+        assert!(!mark_reachable(&pool, 5).await.unwrap());
+    }
+}

@@ -28,3 +28,29 @@ pub async fn sentences(pool: &Pool, match_expr: &str, limit: i64) -> anyhow::Res
         .await
         .with_context(|| format!("full-text search for {match_expr:?}"))
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::db::documents::{
+        replace,
+        tests::{doc, parsed, sentence},
+    };
+
+    #[sqlx::test]
+    async fn the_porter_stemmer_matches_word_forms(pool: Pool) {
+        let facts = parsed(vec![
+            sentence(0, "Russia signed agreements on transport.", &[], &[]),
+            sentence(1, "The weather was fine.", &[], &[]),
+        ]);
+        replace(&pool, &doc("a.txt", "a"), &facts).await.unwrap();
+        let hits = sentences(&pool, "\"agreement\" OR \"transported\"", 10).await.unwrap();
+        assert_eq!(hits.len(), 1);
+        assert_eq!(hits[0].fact.text, "Russia signed agreements on transport.");
+    }
+
+    #[sqlx::test]
+    async fn a_malformed_match_expression_is_an_error_not_a_panic(pool: Pool) {
+        assert!(sentences(&pool, "NEAR(\"", 10).await.is_err());
+    }
+}
