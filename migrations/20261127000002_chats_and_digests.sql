@@ -11,7 +11,8 @@ CREATE TABLE chats (
     weekday          INTEGER NOT NULL DEFAULT 0,          -- 0 = Monday, for weekly digests
     paused           INTEGER NOT NULL DEFAULT 0,          -- paused by /pause
     unreachable      TEXT,                                -- why sends fail (blocked, kicked…); NULL when fine
-    last_slot        TEXT,                                -- UTC time of the last digest slot enqueued
+    next_slot        TEXT,                                -- UTC time the next digest is due; NULL = none scheduled
+    last_digest_at   TEXT,                                -- when the last digest went out
     quiz_open_period INTEGER NOT NULL DEFAULT 30,
     created_at       TEXT    NOT NULL
 );
@@ -50,3 +51,4 @@ CREATE TABLE outbox (
     UNIQUE (chat_id, slot)
 );
 CREATE INDEX outbox_pending ON outbox(status, next_attempt_at);
+CREATE INDEX chats_next_slot ON chats(next_slot) WHERE next_slot IS NOT NULL;

@@ -27,10 +27,24 @@ pub enum Command {
     Topic(String),
     /// search the documents, e.g. /search transport corridor
     Search(String),
+    /// subscribe to digests on a topic or name, e.g. /subscribe energy (alone: pick from a list)
+    Subscribe(String),
+    /// stop a subscription, or /unsubscribe all
+    Unsubscribe(String),
+    /// this chat's subscriptions and digest schedule
+    Subscriptions(String),
+    /// digest settings: /settings time 07:30 · tz Asia/Kolkata · daily · weekly mon
+    Settings(String),
+    /// pause digests
+    Pause,
+    /// resume digests
+    Resume,
+    /// send this chat's digest now
+    Digest,
 }
 
 impl Command {
-    /// The core request behind a command, or `None` for commands the adapter answers itself.
+    /// The core request behind a question command, or `None` for commands the adapters route themselves.
     pub fn to_request(&self) -> Option<Request> {
         Some(match self {
             Command::Start(_) => Request::Start,
@@ -39,6 +53,7 @@ impl Command {
             Command::Summit(name) => Request::Summit(name.clone()),
             Command::Topic(name) => Request::Topic(name.clone()),
             Command::Search(words) => Request::Search(words.clone()),
+            _ => return None,
         })
     }
 }

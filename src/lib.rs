@@ -10,6 +10,7 @@ pub mod commands;
 pub mod config;
 pub mod console;
 pub mod db;
+pub mod digest;
 pub mod facts;
 pub mod logging;
 pub mod render;

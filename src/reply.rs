@@ -131,3 +131,39 @@ pub fn italic(s: impl Into<String>) -> Span {
 pub fn code(s: impl Into<String>) -> Span {
     Span::Code(s.into())
 }
+
+/// What kind of chat a request comes from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ChatKind {
+    Private,
+    Group,
+    Supergroup,
+    Channel,
+}
+
+impl ChatKind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ChatKind::Private => "private",
+            ChatKind::Group => "group",
+            ChatKind::Supergroup => "supergroup",
+            ChatKind::Channel => "channel",
+        }
+    }
+}
+
+/// The chat a request is about, as the core needs to know it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ChatRef {
+    pub id: i64,
+    pub kind: ChatKind,
+    pub title: Option<String>,
+    /// Forum topic thread the request came from.
+    pub thread_id: Option<i32>,
+}
+
+impl ChatRef {
+    pub fn private(id: i64) -> Self {
+        ChatRef { id, kind: ChatKind::Private, title: None, thread_id: None }
+    }
+}

@@ -1,6 +1,6 @@
 //! Answering: the platform-free core behind `/country`, `/summit`, `/topic`, `/search` and free text.
 
-mod card;
+pub mod card;
 mod country;
 pub mod fts;
 mod names;

@@ -17,11 +17,12 @@ pub struct ChatRow {
     pub weekday: i64,
     pub paused: bool,
     pub unreachable: Option<String>,
-    pub last_slot: Option<String>,
+    pub next_slot: Option<String>,
+    pub last_digest_at: Option<String>,
     pub quiz_open_period: i64,
 }
 
-const CHAT_COLUMNS: &str = "chat_id, kind, title, language, timezone, digest_time, frequency, weekday, paused, unreachable, last_slot, quiz_open_period";
+const CHAT_COLUMNS: &str = "chat_id, kind, title, language, timezone, digest_time, frequency, weekday, paused, unreachable, next_slot, last_digest_at, quiz_open_period";
 
 /// Records a chat (or refreshes its kind and title) and returns its settings.
 pub async fn ensure(pool: &Pool, chat_id: i64, kind: &str, title: Option<&str>) -> anyhow::Result<ChatRow> {

@@ -3,7 +3,9 @@
 pub mod chats;
 pub mod documents;
 pub mod facts;
+pub mod outbox;
 pub mod search;
+pub mod subscriptions;
 
 use std::{str::FromStr, time::Duration};
 

@@ -21,7 +21,11 @@ pub struct Schedule {
 impl Default for Schedule {
     /// Daily at 09:00 UTC.
     fn default() -> Self {
-        Schedule { timezone: Tz::UTC, time: NaiveTime::from_hms_opt(9, 0, 0).unwrap_or_default(), frequency: Frequency::Daily }
+        Schedule {
+            timezone: Tz::UTC,
+            time: NaiveTime::from_hms_opt(9, 0, 0).unwrap_or_default(),
+            frequency: Frequency::Daily,
+        }
     }
 }
 

@@ -49,6 +49,9 @@ pub enum DeliveryError {
     /// Telegram refused the message or kept failing.
     #[error("sending to chat {chat_id} failed: {source}")]
     Failed { chat_id: i64, source: RequestError },
+    /// A stored message could not be read back (a bug, not a Telegram problem).
+    #[error("stored message {id} is unreadable")]
+    Unreadable { id: i64 },
 }
 
 /// Sends through one bot, one set of limits and one database.
@@ -62,6 +65,11 @@ pub struct Delivery {
 impl Delivery {
     pub fn new(bot: Bot, pool: db::Pool) -> Self {
         Delivery { bot, limits: Arc::new(Limits::telegram()), pool }
+    }
+
+    /// Lets the limiter forget chats that have been quiet.
+    pub fn shrink_limits(&self) {
+        self.limits.shrink();
     }
 
     /// Sends a reply as HTML messages (split to fit), buttons under the last one.
@@ -169,6 +177,9 @@ fn classify(error: &RequestError) -> Next {
             | ApiError::NotEnoughRightsToPostMessages),
         ) => Next::Gone(api.to_string()),
         RequestError::Network(_) | RequestError::Io(_) | RequestError::InvalidJson { .. } => Next::Retry,
+        // teloxide knows only some of Telegram's wordings; any other "Forbidden: …" also means the bot
+        // may not post there (e.g. "bot was kicked from the group chat").
+        RequestError::Api(ApiError::Unknown(text)) if text.starts_with("Forbidden") => Next::Gone(text.clone()),
         RequestError::Api(ApiError::Unknown(text)) if is_server_error(text) => Next::Retry,
         RequestError::Api(_) => Next::GiveUp,
     }
@@ -191,6 +202,8 @@ mod tests {
         assert_eq!(classify(&RequestError::RetryAfter(Seconds::from_seconds(3))), Next::Wait(Duration::from_secs(3)));
         assert_eq!(classify(&RequestError::MigrateToChatId(ChatId(-100123))), Next::MoveTo(-100123));
         assert!(matches!(classify(&RequestError::Api(ApiError::BotBlocked)), Next::Gone(_)));
+        let kicked = ApiError::Unknown("Forbidden: bot was kicked from the group chat".into());
+        assert!(matches!(classify(&RequestError::Api(kicked)), Next::Gone(_)));
         assert_eq!(classify(&RequestError::Api(ApiError::Unknown("Internal Server Error".into()))), Next::Retry);
         assert_eq!(classify(&RequestError::Api(ApiError::MessageIsTooLong)), Next::GiveUp);
     }

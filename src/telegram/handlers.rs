@@ -4,18 +4,19 @@ use std::sync::Arc;
 
 use teloxide::types::{Message, MessageEntityKind};
 
-use super::{Services, delivery::Target, limiter::Priority};
+use super::{Services, digest_handlers};
 use crate::{
     answer::Request,
-    commands::{self, CommandOutcome},
+    commands::{self, Command, CommandOutcome},
+    db,
     reply::Reply,
 };
 
 /// What a message asks of the bot, if anything.
 #[derive(Debug, PartialEq)]
 pub enum Intent {
-    Request(Request),
-    Help,
+    Command(Command),
+    Question(String),
     UnknownCommand(String),
     Ignore,
 }
@@ -27,7 +28,7 @@ pub fn intent(msg: &Message, username: &str, bot_id: u64) -> Intent {
     let text = text.trim();
     if text.starts_with('/') {
         return match commands::parse(text, username) {
-            CommandOutcome::Command(command) => command.to_request().map_or(Intent::Help, Intent::Request),
+            CommandOutcome::Command(command) => Intent::Command(command),
             CommandOutcome::ForAnotherBot => Intent::Ignore,
             // In groups, commands of other bots are none of our business unless addressed to us.
             CommandOutcome::Unknown(_) if !msg.chat.is_private() && !mentions(msg, username) => Intent::Ignore,
@@ -38,9 +39,9 @@ pub fn intent(msg: &Message, username: &str, bot_id: u64) -> Intent {
     if msg.chat.is_private() || replied_to_bot || mentions(msg, username) {
         let question = strip_mention(text, username);
         if question.is_empty() {
-            return Intent::Request(Request::Start);
+            return Intent::Command(Command::Start(String::new()));
         }
-        return Intent::Request(Request::Question(question));
+        return Intent::Question(question);
     }
     Intent::Ignore
 }
@@ -70,13 +71,28 @@ fn strip_mention(text: &str, username: &str) -> String {
 pub async fn handle_message(msg: Message, services: Arc<Services>) -> anyhow::Result<()> {
     let reply = match intent(&msg, &services.username, services.bot_id) {
         Intent::Ignore => return Ok(()),
-        Intent::Help => commands::help_reply(),
         Intent::UnknownCommand(name) => Reply::text(format!("I don't know {name}. /help lists the commands I do.")),
-        Intent::Request(request) => commands::answer_or_apologise(&services.dossier, &request).await,
+        Intent::Question(question) => {
+            commands::answer_or_apologise(&services.dossier, &Request::Question(question)).await
+        }
+        Intent::Command(command) => handle_command(&services, &msg, command).await,
     };
-    let target = Target { chat_id: msg.chat.id.0, thread_id: msg.thread_id.map(|t| t.0.0) };
-    if let Err(e) = services.delivery.send_reply(target, &reply, Priority::Interactive).await {
-        log::warn!("reply to chat {} not delivered: {e}", target.chat_id);
-    }
+    digest_handlers::send(&services, &msg, &reply).await;
     Ok(())
+}
+
+async fn handle_command(services: &Services, msg: &Message, command: Command) -> Reply {
+    if matches!(command, Command::Start(_) | Command::Resume) {
+        // Writing to the bot again proves the chat is reachable: held digests may flow again.
+        if let Err(e) = db::chats::mark_reachable(&services.dossier.pool, msg.chat.id.0).await {
+            log::error!("marking chat {} reachable: {e:#}", msg.chat.id);
+        }
+    }
+    if let Some(reply) = digest_handlers::handle(services, msg, &command).await {
+        return reply;
+    }
+    match command.to_request() {
+        Some(request) => commands::answer_or_apologise(&services.dossier, &request).await,
+        None => commands::help_reply(),
+    }
 }

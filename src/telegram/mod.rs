@@ -1,15 +1,21 @@
 //! The Telegram adapter: teloxide dispatcher, HTML replies, and the one delivery path.
 
+mod admin;
+mod callbacks;
 pub mod delivery;
+mod digest_handlers;
 pub mod handlers;
+pub mod jobs;
 pub mod limiter;
 pub mod markup;
+pub mod outbox;
 mod schema;
 
 use std::sync::Arc;
 
 use anyhow::Context;
 use teloxide::{prelude::*, utils::command::BotCommands};
+use tokio_util::sync::CancellationToken;
 
 use crate::{answer::Dossier, commands::Command, config::Config};
 
@@ -37,6 +43,19 @@ pub fn bot(config: &Config) -> anyhow::Result<Bot> {
 
 /// Runs the bot until SIGTERM or SIGINT, then stops gracefully.
 pub async fn serve(config: &Config, dossier: Dossier) -> anyhow::Result<()> {
+    let shutdown = CancellationToken::new();
+    let on_signal = shutdown.clone();
+    tokio::spawn(async move {
+        wait_for_signal().await;
+        log::info!("shutting down: finishing the work in hand");
+        on_signal.cancel();
+    });
+    serve_until(config, dossier, shutdown).await
+}
+
+/// Runs the bot until `shutdown` is cancelled: the dispatcher stops taking updates (confirming the offset
+/// of those handled), and the background jobs finish the digests in flight.
+pub async fn serve_until(config: &Config, dossier: Dossier, shutdown: CancellationToken) -> anyhow::Result<()> {
     let bot = bot(config)?;
     let me = bot.get_me().await.context("cannot reach the Bot API (is TELOXIDE_TOKEN right?)")?;
     let username = me.username().to_owned();
@@ -51,20 +70,29 @@ pub async fn serve(config: &Config, dossier: Dossier) -> anyhow::Result<()> {
         username,
         bot_id: me.id.0,
     });
+    let jobs = tokio::spawn(jobs::run(services.clone(), shutdown.clone()));
     let mut dispatcher = Dispatcher::builder(bot, schema::schema())
         .dependencies(dptree::deps![services])
         .default_handler(|_| async {})
         .error_handler(LoggingErrorHandler::with_custom_text("an update handler failed"))
         .build();
     let token = dispatcher.shutdown_token();
+    let stop_dispatcher = shutdown.clone();
     tokio::spawn(async move {
-        wait_for_signal().await;
-        log::info!("shutting down: finishing the updates in hand");
-        if let Ok(done) = token.shutdown() {
-            done.await;
+        stop_dispatcher.cancelled().await;
+        // The dispatcher may still be starting (or already stopped): retry for a few seconds.
+        for _ in 0..100 {
+            match token.shutdown() {
+                Ok(done) => return done.await,
+                Err(_) => tokio::time::sleep(std::time::Duration::from_millis(50)).await,
+            }
         }
     });
     dispatcher.dispatch().await;
+    shutdown.cancel();
+    if let Err(e) = jobs.await {
+        log::error!("background jobs ended abnormally: {e}");
+    }
     log::info!("stopped");
     Ok(())
 }

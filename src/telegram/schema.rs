@@ -5,9 +5,12 @@ use teloxide::{
     prelude::*,
 };
 
-use super::handlers;
+use super::{callbacks, handlers};
 
 /// The whole routing tree.
 pub fn schema() -> Handler<'static, anyhow::Result<()>, DpHandlerDescription> {
-    dptree::entry().branch(Update::filter_message().endpoint(handlers::handle_message))
+    dptree::entry()
+        .branch(Update::filter_message().endpoint(handlers::handle_message))
+        .branch(Update::filter_channel_post().endpoint(handlers::handle_message))
+        .branch(Update::filter_callback_query().endpoint(callbacks::handle_callback))
 }

@@ -1,0 +1,262 @@
+//! The digest commands as the core answers them: subscribe, unsubscribe, list, settings, pause, resume,
+//! digest now, and the toggle keyboard.
+
+use chrono::{DateTime, Utc};
+
+use super::{
+    compose,
+    schedule::{Frequency, Schedule},
+    scheduler::stamp,
+    settings::SettingsChange,
+    subjects::{self, TOPIC_PREFIX},
+};
+use crate::{
+    answer::{AnswerError, Dossier},
+    db::{self, chats::ChatRow, outbox::NewDigest},
+    reply::{Action, Button, ChatRef, Reply, bold, code, text},
+};
+
+/// Prefix of the callback data of subscription toggle buttons.
+pub const TOGGLE_PREFIX: &str = "sub:";
+
+async fn chat_row(dossier: &Dossier, chat: &ChatRef) -> anyhow::Result<ChatRow> {
+    db::chats::ensure(&dossier.pool, chat.id, chat.kind.as_str(), chat.title.as_deref()).await
+}
+
+fn schedule_of(row: &ChatRow) -> Schedule {
+    Schedule::from_settings(&row.timezone, &row.digest_time, &row.frequency, row.weekday)
+}
+
+/// "daily at 09:00 (UTC)" or "weekly on Monday at 09:00 (Asia/Kolkata)".
+fn describe(schedule: &Schedule) -> String {
+    let time = schedule.time.format("%H:%M");
+    match schedule.frequency {
+        Frequency::Daily => format!("daily at {time} ({})", schedule.timezone),
+        Frequency::Weekly(day) => format!("weekly on {} at {time} ({})", weekday_name(day), schedule.timezone),
+    }
+}
+
+fn weekday_name(day: chrono::Weekday) -> &'static str {
+    ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"][day.num_days_from_monday() as usize]
+}
+
+/// `/subscribe TOPIC`.
+pub async fn subscribe(dossier: &Dossier, chat: &ChatRef, typed: &str) -> Result<Reply, AnswerError> {
+    let subject = match subjects::resolve(&dossier.knowledge, typed, "subscribe") {
+        Ok(subject) => subject,
+        Err(reply) => return Ok(reply),
+    };
+    let row = chat_row(dossier, chat).await?;
+    let schedule = schedule_of(&row);
+    let first = stamp(schedule.next_slot(Utc::now()));
+    let thread = chat.thread_id.map(i64::from);
+    let added = db::subscriptions::subscribe(&dossier.pool, chat.id, &subject.key, thread, &first).await?;
+    let lead = if added { "✅ Subscribed to " } else { "You are already subscribed to " };
+    Ok(Reply::default()
+        .line(vec![text(lead), bold(&subject.name), text(".")])
+        .line(vec![text(format!("Digests come {}; /digest sends one now.", describe(&schedule)))]))
+}
+
+/// `/unsubscribe TOPIC` or `/unsubscribe all`.
+pub async fn unsubscribe(dossier: &Dossier, chat: &ChatRef, typed: &str) -> Result<Reply, AnswerError> {
+    if typed.trim().eq_ignore_ascii_case("all") {
+        let n = db::subscriptions::unsubscribe_all(&dossier.pool, chat.id).await?;
+        return Ok(Reply::text(if n == 0 {
+            "There was nothing to unsubscribe from.".to_owned()
+        } else {
+            format!("🔕 Unsubscribed from all {n} subscription(s).")
+        }));
+    }
+    let subject = match subjects::resolve(&dossier.knowledge, typed, "unsubscribe") {
+        Ok(subject) => subject,
+        Err(reply) => return Ok(reply),
+    };
+    let removed = db::subscriptions::unsubscribe(&dossier.pool, chat.id, &subject.key).await?;
+    Ok(if removed {
+        Reply::default().line(vec![text("🔕 Unsubscribed from "), bold(&subject.name), text(".")])
+    } else {
+        Reply::default().line(vec![text("This chat is not subscribed to "), bold(&subject.name), text(".")])
+    })
+}
+
+/// `/subscriptions`: what the chat follows, and when digests come.
+pub async fn subscriptions(dossier: &Dossier, chat: &ChatRef) -> Result<Reply, AnswerError> {
+    let row = chat_row(dossier, chat).await?;
+    let subs = db::subscriptions::list(&dossier.pool, chat.id).await?;
+    if subs.is_empty() {
+        return Ok(Reply::default().line(vec![text("This chat has no subscriptions yet.")]).line(vec![
+            text("Try "),
+            code("/subscribe energy"),
+            text(", or /subscribe alone for a list."),
+        ]));
+    }
+    let mut reply = Reply::default().line(vec![bold("🔔 Subscriptions")]);
+    for sub in &subs {
+        reply.push_line(vec![text(format!("• {}", subjects::display_name(&dossier.knowledge, &sub.subject)))]);
+    }
+    reply.push_blank();
+    reply.push_line(vec![text(format!("Digests come {}.", describe(&schedule_of(&row))))]);
+    if let Some(state) = state_note(&row) {
+        reply.push_line(vec![text(state)]);
+    }
+    Ok(reply)
+}
+
+fn state_note(row: &ChatRow) -> Option<String> {
+    if row.paused {
+        Some("⏸ Paused: /resume to get digests again.".into())
+    } else {
+        row.unreachable
+            .as_ref()
+            .map(|why| format!("⚠️ Delivery is on hold ({why}); /resume when the bot can post again."))
+    }
+}
+
+/// `/settings` with no arguments.
+pub async fn show_settings(dossier: &Dossier, chat: &ChatRef) -> Result<Reply, AnswerError> {
+    let row = chat_row(dossier, chat).await?;
+    let mut reply = Reply::default()
+        .line(vec![bold("⚙️ Settings")])
+        .line(vec![text(format!("Digest: {}", describe(&schedule_of(&row))))])
+        .line(vec![text(format!("Quiz polls stay open {} s", row.quiz_open_period))]);
+    if let Some(state) = state_note(&row) {
+        reply.push_line(vec![text(state)]);
+    }
+    reply.push_blank();
+    reply.push_line(vec![text(super::settings::USAGE)]);
+    Ok(reply)
+}
+
+/// `/settings time|tz|daily|weekly …`.
+pub async fn update_settings(dossier: &Dossier, chat: &ChatRef, change: SettingsChange) -> Result<Reply, AnswerError> {
+    let row = chat_row(dossier, chat).await?;
+    let mut schedule = schedule_of(&row);
+    match change {
+        SettingsChange::Time(time) => schedule.time = time,
+        SettingsChange::Timezone(tz) => schedule.timezone = tz,
+        SettingsChange::Daily => schedule.frequency = Frequency::Daily,
+        SettingsChange::Weekly(day) => schedule.frequency = Frequency::Weekly(day),
+    }
+    let (frequency, weekday) = match schedule.frequency {
+        Frequency::Daily => ("daily", row.weekday),
+        Frequency::Weekly(day) => ("weekly", i64::from(day.num_days_from_monday())),
+    };
+    let next = stamp(schedule.next_slot(Utc::now()));
+    let time = schedule.time.format("%H:%M").to_string();
+    db::subscriptions::set_schedule(&dossier.pool, chat.id, schedule.timezone.name(), &time, frequency, weekday, &next)
+        .await?;
+    Ok(Reply::text(format!("✅ Digests now come {}.", describe(&schedule))))
+}
+
+/// `/pause`.
+pub async fn pause(dossier: &Dossier, chat: &ChatRef) -> Result<Reply, AnswerError> {
+    chat_row(dossier, chat).await?;
+    db::subscriptions::set_paused(&dossier.pool, chat.id, true).await?;
+    Ok(Reply::text("⏸ Digests paused. /resume brings them back; nothing is lost meanwhile."))
+}
+
+/// `/resume` (also clears an "unreachable" mark: the chat is evidently reachable again).
+pub async fn resume(dossier: &Dossier, chat: &ChatRef) -> Result<Reply, AnswerError> {
+    chat_row(dossier, chat).await?;
+    db::subscriptions::set_paused(&dossier.pool, chat.id, false).await?;
+    Ok(Reply::text("▶️ Digests resumed."))
+}
+
+/// The result of `/digest`.
+#[derive(Debug, Clone, PartialEq)]
+pub enum DigestNow {
+    /// Nothing to send; the reply says so.
+    Nothing(Reply),
+    /// A digest was written to the outbox; the adapter sends it now and marks it sent.
+    Ready { outbox_id: i64, reply: Reply },
+}
+
+/// `/digest`: writes the chat's digest to the outbox for immediate sending. The outbox worker only
+/// picks it up after `grace` in case the adapter dies before sending it.
+pub async fn digest_now(
+    dossier: &Dossier,
+    chat: &ChatRef,
+    max_facts: usize,
+    now: DateTime<Utc>,
+    grace: chrono::Duration,
+) -> Result<DigestNow, AnswerError> {
+    let row = chat_row(dossier, chat).await?;
+    if db::subscriptions::list(&dossier.pool, chat.id).await?.is_empty() {
+        return Ok(DigestNow::Nothing(Reply::text("This chat has no subscriptions yet: /subscribe picks topics.")));
+    }
+    let unseen = db::outbox::unseen_facts(&dossier.pool, chat.id).await?;
+    let Some(digest) = compose::compose(&dossier.pool, &dossier.knowledge, unseen, max_facts).await? else {
+        let since = row.last_digest_at.as_deref().map_or_else(
+            || "you subscribed".to_owned(),
+            |t| format!("{} UTC", t.replace('T', " ").get(..16).unwrap_or(t)),
+        );
+        return Ok(DigestNow::Nothing(Reply::text(format!("Nothing new since {since}."))));
+    };
+    let slot = format!("now:{}", stamp(now));
+    let reply_json = serde_json::to_string(&digest.reply).map_err(anyhow::Error::from)?;
+    let keys_json = serde_json::to_string(&digest.fact_keys).map_err(anyhow::Error::from)?;
+    let send_after = stamp(now + grace);
+    let written = NewDigest {
+        chat_id: chat.id,
+        thread_id: chat.thread_id.map(i64::from),
+        slot: &slot,
+        reply_json: &reply_json,
+        fact_keys_json: &keys_json,
+        send_after: &send_after,
+    };
+    match db::outbox::enqueue(&dossier.pool, chat.id, Some(written), None).await? {
+        Some(outbox_id) => Ok(DigestNow::Ready { outbox_id, reply: digest.reply }),
+        None => Ok(DigestNow::Nothing(Reply::text("A digest is already on its way."))),
+    }
+}
+
+/// `/subscribe` alone: every topic (and the chat's other subscriptions) as toggle buttons, ✅ on.
+pub async fn keyboard(dossier: &Dossier, chat: &ChatRef) -> Result<Reply, AnswerError> {
+    chat_row(dossier, chat).await?;
+    let subscribed: Vec<String> =
+        db::subscriptions::list(&dossier.pool, chat.id).await?.into_iter().map(|s| s.subject).collect();
+    let mut keys: Vec<String> =
+        dossier.knowledge.topics.topics().iter().map(|t| format!("{TOPIC_PREFIX}{}", t.key)).collect();
+    keys.extend(subscribed.iter().filter(|s| !keys.contains(s)).cloned().collect::<Vec<_>>());
+    let mut reply = Reply::default()
+        .line(vec![bold("🔔 Topics")])
+        .line(vec![text("Tap to subscribe or unsubscribe. Countries and names work too: "), code("/subscribe India")]);
+    let buttons: Vec<Button> = keys
+        .iter()
+        .filter(|key| TOGGLE_PREFIX.len() + key.len() <= 64)
+        .map(|key| {
+            let mark = if subscribed.contains(key) { "✅ " } else { "" };
+            Button {
+                text: format!("{mark}{}", subjects::display_name(&dossier.knowledge, key)),
+                action: Action::Callback(format!("{TOGGLE_PREFIX}{key}")),
+            }
+        })
+        .collect();
+    for row in buttons.chunks(2) {
+        reply = reply.with_buttons(row.to_vec());
+    }
+    Ok(reply)
+}
+
+/// A toggle button was pressed: flips the subscription and returns the updated keyboard, or a user
+/// error for data that names no subject.
+pub async fn toggle(dossier: &Dossier, chat: &ChatRef, data: &str) -> Result<(Reply, String), AnswerError> {
+    let key = data.strip_prefix(TOGGLE_PREFIX).unwrap_or_default();
+    let known = match key.strip_prefix(TOPIC_PREFIX) {
+        Some(topic) => dossier.knowledge.topics.topics().iter().any(|t| t.key == topic),
+        None => dossier.knowledge.gazetteer.get(key).is_some(),
+    };
+    if !known {
+        return Err(AnswerError::User("That button is out of date. Send /subscribe for a fresh list.".into()));
+    }
+    let row = chat_row(dossier, chat).await?;
+    let name = subjects::display_name(&dossier.knowledge, key);
+    let notice = if db::subscriptions::unsubscribe(&dossier.pool, chat.id, key).await? {
+        format!("Unsubscribed from {name}")
+    } else {
+        let first = stamp(schedule_of(&row).next_slot(Utc::now()));
+        db::subscriptions::subscribe(&dossier.pool, chat.id, key, chat.thread_id.map(i64::from), &first).await?;
+        format!("Subscribed to {name}")
+    };
+    Ok((keyboard(dossier, chat).await?, notice))
+}

@@ -1,0 +1,76 @@
+//! Inline button presses: every press is answered (no endless spinner), stale or forged data included.
+
+use std::sync::Arc;
+
+use teloxide::{prelude::*, types::MaybeInaccessibleMessage};
+
+use super::{Services, admin, markup};
+use crate::{
+    answer::AnswerError,
+    digest, render,
+    reply::{ChatKind, ChatRef, Reply},
+};
+
+/// Answers a callback query.
+pub async fn handle_callback(query: CallbackQuery, services: Arc<Services>) -> anyhow::Result<()> {
+    let bot = &services.delivery.bot;
+    let data = query.data.clone().unwrap_or_default();
+    let message = match &query.message {
+        Some(MaybeInaccessibleMessage::Regular(message)) => Some(message.as_ref().clone()),
+        _ => None,
+    };
+    let notice = match (&message, data.split_once(':')) {
+        (Some(message), Some(("sub", _))) => toggle(&services, &query, message, &data).await,
+        _ => "That button is out of date. Send the command again for fresh buttons.".to_owned(),
+    };
+    if let Err(e) = bot.answer_callback_query(query.id.clone()).text(clip(&notice, 190)).await {
+        log::warn!("answering a button press: {e}");
+    }
+    Ok(())
+}
+
+async fn toggle(services: &Services, query: &CallbackQuery, message: &Message, data: &str) -> String {
+    let mut chat = admin::chat_ref(message);
+    chat.thread_id = message.thread_id.map(|t| t.0.0);
+    if chat.kind != ChatKind::Private && !pressed_by_admin(services, query, &chat).await {
+        return "Only admins can change this chat's subscriptions.".into();
+    }
+    match digest::toggle(&services.dossier, &chat, data).await {
+        Ok((keyboard, notice)) => {
+            edit(services, message, &keyboard).await;
+            notice
+        }
+        Err(AnswerError::User(text)) => text,
+        Err(AnswerError::Unexpected(e)) => {
+            log::error!("toggling a subscription in chat {}: {e:#}", chat.id);
+            "Sorry, something went wrong. Please try again.".into()
+        }
+    }
+}
+
+async fn pressed_by_admin(services: &Services, query: &CallbackQuery, chat: &ChatRef) -> bool {
+    services
+        .delivery
+        .bot
+        .get_chat_member(ChatId(chat.id), query.from.id)
+        .await
+        .is_ok_and(|member| member.is_privileged())
+}
+
+/// Edits the keyboard message in place.
+async fn edit(services: &Services, message: &Message, reply: &Reply) {
+    let html = render::html::render(reply).into_iter().next().unwrap_or_default();
+    let request = services
+        .delivery
+        .bot
+        .edit_message_text(message.chat.id, message.id, html)
+        .parse_mode(teloxide::types::ParseMode::Html)
+        .reply_markup(markup::keyboard(&reply.keyboard));
+    if let Err(e) = request.await {
+        log::warn!("editing a keyboard in chat {}: {e}", message.chat.id);
+    }
+}
+
+fn clip(text: &str, max_chars: usize) -> String {
+    text.chars().take(max_chars).collect()
+}

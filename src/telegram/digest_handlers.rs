@@ -1,0 +1,142 @@
+//! Digest commands in Telegram: subscriptions, settings, pause/resume and `/digest`, with the admin rules
+//! for groups and `@channel` management from a private chat.
+
+use teloxide::types::Message;
+
+use super::{Services, admin, delivery::Target, limiter::Priority, outbox};
+use crate::{
+    answer::AnswerError,
+    commands::Command,
+    digest::{self, DigestNow, settings},
+    reply::{ChatRef, Reply},
+};
+
+/// How long a `/digest` written to the outbox waits before the background worker may send it instead.
+const DIGEST_NOW_GRACE_SECS: i64 = 120;
+
+/// Answers a digest command; `None` for commands that are not about digests.
+pub async fn handle(services: &Services, msg: &Message, command: &Command) -> Option<Reply> {
+    let result =
+        match command {
+            Command::Subscribe(arg) => {
+                manage(services, msg, arg, true, |chat, rest| async move {
+                    if rest.is_empty() {
+                        digest::keyboard(&services.dossier, &chat).await
+                    } else {
+                        digest::subscribe(&services.dossier, &chat, &rest).await
+                    }
+                })
+                .await
+            }
+            Command::Unsubscribe(arg) => {
+                manage(services, msg, arg, true, |chat, rest| async move {
+                    if rest.is_empty() {
+                        Err(AnswerError::User(
+                            "Usage: /unsubscribe TOPIC — for example /unsubscribe energy, or /unsubscribe all".into(),
+                        ))
+                    } else {
+                        digest::unsubscribe(&services.dossier, &chat, &rest).await
+                    }
+                })
+                .await
+            }
+            Command::Subscriptions(arg) => {
+                manage(services, msg, arg, false, |chat, _| async move {
+                    digest::subscriptions(&services.dossier, &chat).await
+                })
+                .await
+            }
+            Command::Settings(arg) => {
+                let changes = settings::parse_after_channel(arg);
+                manage(services, msg, arg, changes, |chat, rest| async move {
+                    match settings::parse(&rest) {
+                        Ok(None) => digest::show_settings(&services.dossier, &chat).await,
+                        Ok(Some(change)) => digest::update_settings(&services.dossier, &chat, change).await,
+                        Err(message) => Err(AnswerError::User(message)),
+                    }
+                })
+                .await
+            }
+            Command::Pause => {
+                manage(services, msg, "", true, |chat, _| async move { digest::pause(&services.dossier, &chat).await })
+                    .await
+            }
+            Command::Resume => {
+                manage(services, msg, "", true, |chat, _| async move { digest::resume(&services.dossier, &chat).await })
+                    .await
+            }
+            Command::Digest => return Some(digest_now(services, msg).await),
+            _ => return None,
+        };
+    Some(result)
+}
+
+/// Runs a digest command for this chat, or for `@channel` named first in a private chat. Changes in
+/// groups need an admin.
+async fn manage<F, Fut>(services: &Services, msg: &Message, arg: &str, changes: bool, run: F) -> Reply
+where
+    F: FnOnce(ChatRef, String) -> Fut,
+    Fut: std::future::Future<Output = Result<Reply, AnswerError>>,
+{
+    let arg = arg.trim();
+    let (chat, rest) = match arg.split_once(char::is_whitespace).map_or((arg, ""), |(a, b)| (a, b.trim())) {
+        (handle, rest) if handle.starts_with('@') && msg.chat.is_private() => {
+            match admin::channel(services, msg, handle).await {
+                Ok(chat) => (chat, rest.to_owned()),
+                Err(reply) => return reply,
+            }
+        }
+        _ => {
+            if changes {
+                match admin::is_admin(services, msg).await {
+                    Ok(true) => {}
+                    Ok(false) => return admin::admins_only(),
+                    Err(reply) => return reply,
+                }
+            }
+            (admin::chat_ref(msg), arg.to_owned())
+        }
+    };
+    match run(chat, rest).await {
+        Ok(reply) => reply,
+        Err(AnswerError::User(message)) => Reply::text(message),
+        Err(AnswerError::Unexpected(e)) => {
+            log::error!("a digest command in chat {} failed: {e:#}", msg.chat.id);
+            Reply::text("Sorry, something went wrong on my side. Please try again in a minute.")
+        }
+    }
+}
+
+/// `/digest`: composes, writes to the outbox, sends at once, marks sent. Returns the reply to show when
+/// there is nothing to send (or an empty reply when the digest itself went out).
+async fn digest_now(services: &Services, msg: &Message) -> Reply {
+    let chat = admin::chat_ref(msg);
+    let grace = chrono::Duration::seconds(DIGEST_NOW_GRACE_SECS);
+    let max = services.config.digest_max_facts;
+    match digest::digest_now(&services.dossier, &chat, max, chrono::Utc::now(), grace).await {
+        Ok(DigestNow::Nothing(reply)) => reply,
+        Ok(DigestNow::Ready { outbox_id, reply }) => {
+            let target = Target { chat_id: chat.id, thread_id: chat.thread_id };
+            if let Err(e) = outbox::send_now(services, outbox_id, target, &reply).await {
+                log::warn!("digest {outbox_id} not sent now ({e}); the outbox will retry");
+            }
+            Reply::default()
+        }
+        Err(AnswerError::User(message)) => Reply::text(message),
+        Err(AnswerError::Unexpected(e)) => {
+            log::error!("composing a digest for chat {}: {e:#}", chat.id);
+            Reply::text("Sorry, something went wrong on my side. Please try again in a minute.")
+        }
+    }
+}
+
+/// Sends a reply unless it is empty.
+pub async fn send(services: &Services, msg: &Message, reply: &Reply) {
+    if reply.blocks.is_empty() && reply.poll.is_none() {
+        return;
+    }
+    let target = Target { chat_id: msg.chat.id.0, thread_id: msg.thread_id.map(|t| t.0.0) };
+    if let Err(e) = services.delivery.send_reply(target, reply, Priority::Interactive).await {
+        log::warn!("reply to chat {} not delivered: {e}", target.chat_id);
+    }
+}

@@ -1,0 +1,44 @@
+//! Background work while serving: the digest scheduler step and the outbox delivery, on a fixed tick,
+//! stopping cleanly on shutdown (the digests in flight finish and are recorded).
+
+use std::{sync::Arc, time::Duration};
+
+use chrono::Utc;
+use tokio_util::sync::CancellationToken;
+
+use super::{Services, outbox};
+use crate::digest::scheduler;
+
+/// How often due digests are looked for.
+pub const TICK: Duration = Duration::from_secs(5);
+
+/// Runs the scheduler and the outbox until `shutdown` is cancelled.
+pub async fn run(services: Arc<Services>, shutdown: CancellationToken) {
+    let mut ticker = tokio::time::interval(TICK);
+    ticker.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
+    loop {
+        tokio::select! {
+            _ = shutdown.cancelled() => break,
+            _ = ticker.tick() => {}
+        }
+        // A pass is not interrupted: every digest it takes is sent and recorded before shutdown.
+        tick(&services).await;
+    }
+    log::info!("background jobs stopped");
+}
+
+/// One pass at the current time.
+pub async fn tick(services: &Services) {
+    let now = Utc::now();
+    match scheduler::enqueue_due(&services.dossier, now, services.config.digest_max_facts).await {
+        Ok(outcome) if outcome.due > 0 => log::info!("digests due: {outcome:?}"),
+        Ok(_) => {}
+        Err(e) => log::error!("scheduling digests: {e:#}"),
+    }
+    match outbox::deliver_due(services, now).await {
+        Ok(outcome) if outcome != outbox::DeliverOutcome::default() => log::info!("digests delivered: {outcome:?}"),
+        Ok(_) => {}
+        Err(e) => log::error!("delivering digests: {e:#}"),
+    }
+    services.delivery.shrink_limits();
+}

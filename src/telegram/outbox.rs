@@ -1,0 +1,108 @@
+//! Sending the digest outbox: each written digest goes out through the delivery path and is marked sent
+//! (with its facts recorded as received) only after Telegram accepted it.
+
+use chrono::{DateTime, Utc};
+use futures::StreamExt;
+
+use super::{DeliveryError, Services, Target, limiter::Priority};
+use crate::{
+    db::{self, outbox::OutboxRow},
+    digest::scheduler::stamp,
+    reply::Reply,
+};
+
+/// Digests sent at the same time; the rate limiter decides the actual pace.
+const IN_FLIGHT: usize = 64;
+/// Rows read from the outbox per pass.
+const BATCH: i64 = 512;
+/// Attempts before a digest is given up as failed.
+const MAX_ATTEMPTS: i64 = 8;
+
+/// What one delivery pass did.
+#[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
+pub struct DeliverOutcome {
+    pub sent: usize,
+    pub dropped: usize,
+    pub failed: usize,
+}
+
+/// Sends every pending digest whose time has come at `now`, until none is left.
+pub async fn deliver_due(services: &Services, now: DateTime<Utc>) -> anyhow::Result<DeliverOutcome> {
+    let mut outcome = DeliverOutcome::default();
+    let now_text = stamp(now);
+    loop {
+        let rows = db::outbox::pending(&services.dossier.pool, &now_text, BATCH).await?;
+        if rows.is_empty() {
+            return Ok(outcome);
+        }
+        let results: Vec<RowOutcome> = futures::stream::iter(rows)
+            .map(|row| async move { send_row(services, row).await })
+            .buffer_unordered(IN_FLIGHT)
+            .collect()
+            .await;
+        for result in results {
+            match result {
+                RowOutcome::Sent => outcome.sent += 1,
+                RowOutcome::Dropped => outcome.dropped += 1,
+                RowOutcome::Failed => outcome.failed += 1,
+            }
+        }
+        if outcome.failed > 0 && outcome.sent == 0 && outcome.dropped == 0 {
+            // Everything failed this pass (say, Telegram is down): try again on the next tick.
+            return Ok(outcome);
+        }
+    }
+}
+
+enum RowOutcome {
+    Sent,
+    Dropped,
+    Failed,
+}
+
+/// Sends one outbox row and records the outcome.
+async fn send_row(services: &Services, row: OutboxRow) -> RowOutcome {
+    let pool = &services.dossier.pool;
+    let result = send_outbox_reply(services, &row).await;
+    let recorded = match &result {
+        Ok(chat_id) => db::outbox::mark_sent(pool, row.id, *chat_id, &stamp(Utc::now())).await,
+        Err(DeliveryError::ChatGone { reason, .. }) => db::outbox::mark_dropped(pool, row.id, reason).await,
+        Err(error) => {
+            let retry_at = (row.attempts + 1 < MAX_ATTEMPTS)
+                .then(|| stamp(Utc::now() + chrono::Duration::seconds(30 * 2i64.pow(row.attempts.min(6) as u32))));
+            log::warn!("digest {} to chat {} failed: {error}", row.id, row.chat_id);
+            db::outbox::mark_failed(pool, row.id, &error.to_string(), retry_at.as_deref()).await
+        }
+    };
+    if let Err(e) = recorded {
+        log::error!("recording the outcome of digest {}: {e:#}", row.id);
+    }
+    match result {
+        Ok(_) => RowOutcome::Sent,
+        Err(DeliveryError::ChatGone { .. }) => RowOutcome::Dropped,
+        Err(_) => RowOutcome::Failed,
+    }
+}
+
+/// Sends the reply stored in an outbox row; returns the chat it went to.
+async fn send_outbox_reply(services: &Services, row: &OutboxRow) -> Result<i64, DeliveryError> {
+    let reply: Reply = match serde_json::from_str(&row.reply) {
+        Ok(reply) => reply,
+        Err(e) => {
+            log::error!("digest {} is unreadable: {e}", row.id);
+            return Err(DeliveryError::Unreadable { id: row.id });
+        }
+    };
+    let target = Target { chat_id: row.chat_id, thread_id: row.thread_id.and_then(|t| i32::try_from(t).ok()) };
+    let sent = services.delivery.send_reply(target, &reply, Priority::Bulk).await?;
+    Ok(sent.chat_id)
+}
+
+/// Sends a digest written by `/digest` right away and marks it sent.
+pub async fn send_now(services: &Services, outbox_id: i64, target: Target, reply: &Reply) -> Result<(), DeliveryError> {
+    let sent = services.delivery.send_reply(target, reply, Priority::Interactive).await?;
+    if let Err(e) = db::outbox::mark_sent(&services.dossier.pool, outbox_id, sent.chat_id, &stamp(Utc::now())).await {
+        log::error!("recording digest {outbox_id} as sent: {e:#}");
+    }
+    Ok(())
+}
