@@ -24,6 +24,8 @@ pub struct Config {
     pub owner_id: Option<i64>,
     /// Most facts in one digest.
     pub digest_max_facts: usize,
+    /// How often the digest scheduler and outbox run; `None` turns them off (tests drive them by hand).
+    pub digest_tick: Option<std::time::Duration>,
 }
 
 impl std::fmt::Debug for Config {
@@ -80,6 +82,19 @@ impl Config {
             })
             .transpose()?
             .unwrap_or(5);
+        let digest_tick = match non_empty("DIGEST_TICK_SECS") {
+            None => Some(std::time::Duration::from_secs(5)),
+            Some(raw) => match raw.parse::<u64>() {
+                Ok(0) => None,
+                Ok(secs) => Some(std::time::Duration::from_secs(secs)),
+                Err(_) => {
+                    return Err(ConfigError::Invalid {
+                        name: "DIGEST_TICK_SECS",
+                        reason: format!("expected a number of seconds, got {raw:?}"),
+                    });
+                }
+            },
+        };
         let data_dir = PathBuf::from(non_empty("DOSSIER_DATA_DIR").unwrap_or_else(|| "data".into()));
         Ok(Config {
             token: non_empty("TELOXIDE_TOKEN"),
@@ -90,6 +105,7 @@ impl Config {
             topics_path: data_dir.join("topics.toml"),
             owner_id,
             digest_max_facts,
+            digest_tick,
         })
     }
 }

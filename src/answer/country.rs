@@ -36,12 +36,13 @@ impl Group {
     pub fn of(fact: &Fact) -> Group {
         let lower = fact.row.text.to_lowercase();
         let has = |words: &[&str]| words.iter().any(|w| lower.contains(w));
-        if fact.figures.iter().any(|f| matches!(f.kind.as_str(), "money" | "percent" | "count" | "quantity")) {
-            Group::Figures
-        } else if has(&["visit", "визит"]) {
+        // Visits and agreements are the more specific headings, so they win over a figure in passing.
+        if has(&["visit", "визит"]) {
             Group::Visits
         } else if has(&["agreement", "treaty", "accord", "memorand", "signed", "соглашен", "договор"]) {
             Group::Agreements
+        } else if fact.figures.iter().any(|f| matches!(f.kind.as_str(), "money" | "percent" | "count" | "quantity")) {
+            Group::Figures
         } else if has(&["project", "corridor", "economic zone", "railway", "проект", "коридор"]) {
             Group::Projects
         } else {

@@ -1,6 +1,5 @@
 //! Facts: turning documents into sentences, entities, figures and topics, and keeping the fact base up to date.
 
-#[path = "extract_stub.rs"]
 pub mod extract;
 pub mod ingest;
 pub mod knowledge;

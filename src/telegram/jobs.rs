@@ -9,12 +9,9 @@ use tokio_util::sync::CancellationToken;
 use super::{Services, outbox};
 use crate::digest::scheduler;
 
-/// How often due digests are looked for.
-pub const TICK: Duration = Duration::from_secs(5);
-
 /// Runs the scheduler and the outbox until `shutdown` is cancelled.
-pub async fn run(services: Arc<Services>, shutdown: CancellationToken) {
-    let mut ticker = tokio::time::interval(TICK);
+pub async fn run(services: Arc<Services>, every: Duration, shutdown: CancellationToken) {
+    let mut ticker = tokio::time::interval(every);
     ticker.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
     loop {
         tokio::select! {

@@ -31,6 +31,21 @@ pub struct Services {
     pub bot_id: u64,
 }
 
+impl Services {
+    /// Connects to the Bot API (getMe) and assembles what the handlers need.
+    pub async fn connect(config: &Config, dossier: Dossier) -> anyhow::Result<Arc<Self>> {
+        let bot = bot(config)?;
+        let me = bot.get_me().await.context("cannot reach the Bot API (is TELOXIDE_TOKEN right?)")?;
+        Ok(Arc::new(Services {
+            delivery: Delivery::new(bot, dossier.pool.clone()),
+            dossier,
+            config: config.clone(),
+            username: me.username().to_owned(),
+            bot_id: me.id.0,
+        }))
+    }
+}
+
 /// Builds the bot from the config: token, and the API URL of a local Bot API server or stand-in.
 pub fn bot(config: &Config) -> anyhow::Result<Bot> {
     let token = config.token.clone().context("TELOXIDE_TOKEN is not set")?;
@@ -56,21 +71,21 @@ pub async fn serve(config: &Config, dossier: Dossier) -> anyhow::Result<()> {
 /// Runs the bot until `shutdown` is cancelled: the dispatcher stops taking updates (confirming the offset
 /// of those handled), and the background jobs finish the digests in flight.
 pub async fn serve_until(config: &Config, dossier: Dossier, shutdown: CancellationToken) -> anyhow::Result<()> {
-    let bot = bot(config)?;
-    let me = bot.get_me().await.context("cannot reach the Bot API (is TELOXIDE_TOKEN right?)")?;
-    let username = me.username().to_owned();
-    log::info!("serving as @{username}");
-    if let Err(e) = bot.set_my_commands(Command::bot_commands()).await {
+    let services = Services::connect(config, dossier).await?;
+    log::info!("serving as @{}", services.username);
+    // The Bot API wants bare names ("start"); teloxide lists them with their slash.
+    let menu: Vec<_> = Command::bot_commands()
+        .into_iter()
+        .map(|mut c| {
+            c.command = c.command.trim_start_matches('/').to_owned();
+            c
+        })
+        .collect();
+    if let Err(e) = services.delivery.bot.set_my_commands(menu).await {
         log::warn!("could not set the command menu: {e}");
     }
-    let services = Arc::new(Services {
-        delivery: Delivery::new(bot.clone(), dossier.pool.clone()),
-        dossier,
-        config: config.clone(),
-        username,
-        bot_id: me.id.0,
-    });
-    let jobs = tokio::spawn(jobs::run(services.clone(), shutdown.clone()));
+    let bot = services.delivery.bot.clone();
+    let jobs = config.digest_tick.map(|tick| tokio::spawn(jobs::run(services.clone(), tick, shutdown.clone())));
     let mut dispatcher = Dispatcher::builder(bot, schema::schema())
         .dependencies(dptree::deps![services])
         .default_handler(|_| async {})
@@ -90,7 +105,10 @@ pub async fn serve_until(config: &Config, dossier: Dossier, shutdown: Cancellati
     });
     dispatcher.dispatch().await;
     shutdown.cancel();
-    if let Err(e) = jobs.await {
+    if let Some(Err(e)) = match jobs {
+        Some(jobs) => Some(jobs.await),
+        None => None,
+    } {
         log::error!("background jobs ended abnormally: {e}");
     }
     log::info!("stopped");

@@ -1,0 +1,33 @@
+//! Text → facts extraction core: segmentation, gazetteer mentions, figures, topics and simple coreference.
+//!
+//! Self-contained: only `super::`/`self::` paths are used inside, and no I/O is done — the
+//! gazetteer and topic lexicon are built from TOML text handed in by the caller.
+
+mod coref;
+mod countries;
+mod counts;
+mod dates;
+mod figures;
+mod gazetteer;
+mod matcher;
+mod model;
+mod norm;
+mod numbers;
+mod pipeline;
+mod resolve;
+mod segment;
+mod topics;
+
+#[cfg(test)]
+mod seed_tests;
+#[cfg(test)]
+mod test_support;
+
+pub use coref::{resolve_coreference, starts_with_anaphor};
+pub use figures::extract_figures;
+pub use gazetteer::Gazetteer;
+pub use model::*;
+pub use norm::normalize_query;
+pub use pipeline::parse_document;
+pub use segment::split_sentences;
+pub use topics::TopicLexicon;

@@ -1,0 +1,8 @@
+//! Integration tests: the real bot, over HTTP, against a stand-in Bot API that validates like Telegram.
+
+#[path = "../support/mod.rs"]
+mod support;
+
+mod answers;
+mod digests;
+mod helpers;

@@ -1,0 +1,2 @@
+//! Shared helpers for Dossier's integration tests (include with `mod support;`).
+pub mod stand_in;
