@@ -14,6 +14,8 @@ use crate::{
 
 /// Most sentences quoted in one answer.
 const MAX_ANSWERS: usize = 3;
+/// A sentence is quoted only if it scores at least this share of the best one.
+const RELATIVE_CUTOFF: f64 = 0.75;
 /// Candidates read from the full-text index.
 const CANDIDATES: i64 = 40;
 
@@ -81,7 +83,9 @@ pub async fn answer(dossier: &Dossier, question: &str) -> Result<Reply, AnswerEr
             .line(vec![text("🤷 The documents don't say anything about that, so I won't guess.")])
             .line(vec![text("Try /search with a few key words, or /help.")]));
     }
-    let rows = scored.into_iter().take(MAX_ANSWERS).map(|(_, row)| row).collect();
+    // Quote only sentences nearly as well supported as the best one.
+    let cutoff = scored[0].0 * RELATIVE_CUTOFF;
+    let rows = scored.into_iter().take_while(|(score, _)| *score >= cutoff).take(MAX_ANSWERS).map(|(_, row)| row).collect();
     quote_all(dossier, Reply::default().line(vec![text("📌 From the documents:")]), rows).await
 }
 
