@@ -26,6 +26,9 @@ pub struct Config {
     pub digest_max_facts: usize,
     /// How often the digest scheduler and outbox run; `None` turns them off (tests drive them by hand).
     pub digest_tick: Option<std::time::Duration>,
+    /// Messages per second the bot sends overall. Telegram allows about 30; raise it only for a local
+    /// Bot API server or a load test.
+    pub global_rate: u32,
 }
 
 impl std::fmt::Debug for Config {
@@ -95,6 +98,16 @@ impl Config {
                 }
             },
         };
+        let global_rate = non_empty("TELEGRAM_GLOBAL_RATE")
+            .map(|raw| match raw.parse::<u32>() {
+                Ok(n) if n > 0 => Ok(n),
+                _ => Err(ConfigError::Invalid {
+                    name: "TELEGRAM_GLOBAL_RATE",
+                    reason: format!("expected a positive number of messages per second, got {raw:?}"),
+                }),
+            })
+            .transpose()?
+            .unwrap_or(30);
         let data_dir = PathBuf::from(non_empty("DOSSIER_DATA_DIR").unwrap_or_else(|| "data".into()));
         Ok(Config {
             token: non_empty("TELOXIDE_TOKEN"),
@@ -106,6 +119,7 @@ impl Config {
             owner_id,
             digest_max_facts,
             digest_tick,
+            global_rate,
         })
     }
 }

@@ -13,6 +13,7 @@ pub mod db;
 pub mod digest;
 pub mod facts;
 pub mod logging;
+pub mod quiz;
 pub mod render;
 pub mod reply;
 pub mod telegram;

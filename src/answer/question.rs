@@ -85,7 +85,8 @@ pub async fn answer(dossier: &Dossier, question: &str) -> Result<Reply, AnswerEr
     }
     // Quote only sentences nearly as well supported as the best one.
     let cutoff = scored[0].0 * RELATIVE_CUTOFF;
-    let rows = scored.into_iter().take_while(|(score, _)| *score >= cutoff).take(MAX_ANSWERS).map(|(_, row)| row).collect();
+    let rows =
+        scored.into_iter().take_while(|(score, _)| *score >= cutoff).take(MAX_ANSWERS).map(|(_, row)| row).collect();
     quote_all(dossier, Reply::default().line(vec![text("📌 From the documents:")]), rows).await
 }
 

@@ -4,6 +4,7 @@ pub mod chats;
 pub mod documents;
 pub mod facts;
 pub mod outbox;
+pub mod quiz;
 pub mod search;
 pub mod subscriptions;
 

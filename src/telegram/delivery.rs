@@ -63,8 +63,8 @@ pub struct Delivery {
 }
 
 impl Delivery {
-    pub fn new(bot: Bot, pool: db::Pool) -> Self {
-        Delivery { bot, limits: Arc::new(Limits::telegram()), pool }
+    pub fn new(bot: Bot, pool: db::Pool, global_rate: u32) -> Self {
+        Delivery { bot, limits: Arc::new(Limits::telegram(global_rate)), pool }
     }
 
     /// Lets the limiter forget chats that have been quiet.

@@ -46,15 +46,22 @@ fn quota(period: Duration, burst: u32) -> Quota {
 }
 
 impl Limits<DefaultClock> {
-    pub fn telegram() -> Self {
-        Self::with_clock(DefaultClock::default())
+    /// Telegram's limits, with `global_rate` messages per second overall (30 on the real Bot API).
+    pub fn telegram(global_rate: u32) -> Self {
+        Self::with_clock_and_rate(DefaultClock::default(), global_rate)
     }
 }
 
 impl<C: Clock + Clone> Limits<C> {
     pub fn with_clock(clock: C) -> Self {
+        Self::with_clock_and_rate(clock, 30)
+    }
+
+    /// At most `global_rate` messages in any second overall: one per 1/(rate − 1) s, no burst.
+    pub fn with_clock_and_rate(clock: C, global_rate: u32) -> Self {
+        let global_period = Duration::from_secs(1) / global_rate.saturating_sub(1).max(1);
         Limits {
-            global: RateLimiter::direct_with_clock(quota(Duration::from_secs(1) / 29, 1), clock.clone()),
+            global: RateLimiter::direct_with_clock(quota(global_period, 1), clock.clone()),
             per_chat: RateLimiter::dashmap_with_clock(quota(Duration::from_secs(1), 3), clock.clone()),
             per_group: RateLimiter::dashmap_with_clock(quota(Duration::from_millis(3750), 4), clock.clone()),
             clock,

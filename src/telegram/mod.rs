@@ -37,7 +37,7 @@ impl Services {
         let bot = bot(config)?;
         let me = bot.get_me().await.context("cannot reach the Bot API (is TELOXIDE_TOKEN right?)")?;
         Ok(Arc::new(Services {
-            delivery: Delivery::new(bot, dossier.pool.clone()),
+            delivery: Delivery::new(bot, dossier.pool.clone(), config.global_rate),
             dossier,
             config: config.clone(),
             username: me.username().to_owned(),

@@ -4,5 +4,6 @@
 mod support;
 
 mod answers;
+mod crash;
 mod digests;
 mod helpers;

@@ -22,7 +22,7 @@ const FIXES: &[(&str, &str, &str, &str, &str, &str)] = &[
     ("BR", "", "", "", "Brazilian", "бразильск"),
     ("BY", "", "Беларусь", "Белоруссия|Republic of Belarus", "Belarusian", "белорусск"),
     ("CA", "", "", "", "Canadian", "канадск"),
-    ("CD", "Democratic Republic of the Congo", "ДР Конго", "DR Congo|DRC|Congo-Kinshasa", "", ""),
+    ("CD", "Democratic Republic of the Congo", "ДР Конго", "DR Congo|DRC|Congo-Kinshasa|?Congo", "", ""),
     ("CG", "Republic of the Congo", "Республика Конго", "Congo-Brazzaville", "", ""),
     ("CH", "", "", "", "Swiss", "швейцарск"),
     ("CI", "Côte d'Ivoire", "", "Cote d'Ivoire|Ivory Coast", "Ivorian", ""),

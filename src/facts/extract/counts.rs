@@ -112,7 +112,20 @@ const NOT_PLURAL: &[&str] = &[
     "yes",
 ];
 
-const IRREGULAR_PLURALS: &[&str] = &["people", "children", "men", "women", "personnel", "staff", "police", "cattle"];
+const IRREGULAR_PLURALS: &[&str] = &[
+    "people",
+    "children",
+    "men",
+    "women",
+    "personnel",
+    "staff",
+    "police",
+    "cattle",
+    "memoranda",
+    "criteria",
+    "data",
+    "media",
+];
 
 /// Common modifiers that can follow "one" without being the counted noun.
 const ADJECTIVES: &[&str] = &[

@@ -1,5 +1,6 @@
 //! Unit tests of the gazetteer: loading, text matching and resolution of user-typed names.
 
+use super::super::TopicLexicon;
 use super::super::test_support::{GAZETTEER, keys};
 use super::*;
 
@@ -57,7 +58,7 @@ fn bad_toml_is_reported_as_errors() {
     assert!(matches!(Gazetteer::from_toml(dangling), Err(ExtractError::UnknownReference { .. })));
     let twice = "[[projects]]\nkey = \"project:a\"\nname = \"A\"\n[[projects]]\nkey = \"project:a\"\nname = \"B\"";
     assert!(matches!(Gazetteer::from_toml(twice), Err(ExtractError::DuplicateKey(_))));
-    assert!(matches!(Gazetteer::from_toml("[[people]]\nkey = \"person:x\"\nname = \"X\"\nage = 3"), Err(_)));
+    assert!(Gazetteer::from_toml("[[people]]\nkey = \"person:x\"\nname = \"X\"\nage = 3").is_err());
 }
 
 #[test]
@@ -97,6 +98,17 @@ fn aliases_beat_codes_and_the_kind_filter_narrows() {
     assert_eq!(country, Resolution::Found("country:AU".into()));
     let summit = GAZETTEER.resolve("Kazan", Some(&[EntityKind::Event, EntityKind::Organisation]));
     assert_eq!(summit, Resolution::Found("event:brics-summit-kazan-2024".into()));
+}
+
+#[test]
+fn a_word_inside_a_long_name_is_only_a_suggestion() {
+    assert!(
+        matches!(GAZETTEER.resolve("security", None), Resolution::DidYouMean(k) if k.contains(&"org:CSTO".to_string()))
+    );
+    match GAZETTEER.resolve("Congo", None) {
+        Resolution::DidYouMean(keys) => assert_eq!(keys, vec!["country:CD", "country:CG"]),
+        other => panic!("{other:?}"),
+    }
 }
 
 #[test]
@@ -149,6 +161,9 @@ fn ambiguous_words_need_capitals() {
 fn us_and_america_are_not_matched_in_running_text() {
     assert!(keys("let us go to Latin America").is_empty());
     assert_eq!(keys("U.S. sanctions"), vec!["country:US"]);
+    let text = "The U.S. President";
+    let us = GAZETTEER.find_mentions(text);
+    assert_eq!(us.first().map(|m| &text[m.start..m.end]), Some("U.S."));
     assert_eq!(keys("the United States"), vec!["country:US"]);
 }
 
@@ -180,4 +195,19 @@ fn one_mention_per_entity() {
     let mentions = GAZETTEER.find_mentions("India, India and the Republic of India");
     assert_eq!(mentions.len(), 1);
     assert_eq!((mentions[0].start, mentions[0].end), (0, 5));
+}
+
+#[test]
+fn the_gazetteer_can_be_shared_between_threads() {
+    fn shareable<T: Send + Sync>() {}
+    shareable::<Gazetteer>();
+    shareable::<TopicLexicon>();
+}
+
+#[test]
+fn very_long_queries_are_answered_quickly() {
+    let query = "India ".repeat(10_000);
+    let started = std::time::Instant::now();
+    assert!(matches!(GAZETTEER.resolve(&query, None), Resolution::Unknown { .. }));
+    assert!(started.elapsed().as_secs() < 2);
 }

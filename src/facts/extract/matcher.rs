@@ -19,7 +19,7 @@ const RU_ENDINGS: &[&str] = &[
 const CAPITALISED_ONLY: &[&str] = &["china", "turkey", "chad", "jordan", "chile", "guinea", "japan", "panama", "niger"];
 
 /// Short acronyms whose lowercase form is safe to match ("uae" is not a word; "un" is).
-const LOWERCASE_SAFE_ACRONYMS: &[&str] = &["uae", "usa", "prc", "nsitc", "instc"];
+const LOWERCASE_SAFE_ACRONYMS: &[&str] = &["uae", "usa", "prc"];
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum CaseRule {
@@ -43,6 +43,8 @@ enum Ending {
 #[derive(Debug, Clone)]
 struct Pattern {
     entity: usize,
+    /// The alias ends with a dot ("U.S."): include the text's dot in the span.
+    trailing_dot: bool,
     case: CaseRule,
     ending: Ending,
     priority: u8,
@@ -91,8 +93,8 @@ fn russian_stem(norm: &str) -> (String, Ending) {
     if !single {
         return (norm.to_string(), Ending::Word);
     }
-    let upper_acronym = chars.len() <= 4 && norm.chars().all(|c| !"аеиоуыэюяё".contains(c));
-    if upper_acronym {
+    let consonants_only = chars.len() <= 4 && norm.chars().all(|c| !"аеиоуыэюяё".contains(c));
+    if consonants_only {
         return (norm.to_string(), Ending::Word);
     }
     match chars.last() {
@@ -126,6 +128,7 @@ impl MentionMatcher {
             let text = format!(" {text}");
             let pattern = Pattern {
                 entity: a.entity,
+                trailing_dot: a.text.trim().ends_with('.'),
                 case: case_rule(a.text.trim(), &norm, a.usage),
                 ending,
                 priority: a.priority,
@@ -176,7 +179,10 @@ impl MentionMatcher {
             let Some(end) = accept_ending(&norm.text, m.end(), p.ending) else {
                 continue;
             };
-            let (start, end) = norm.original_span(m.start() + 1, end);
+            let (start, mut end) = norm.original_span(m.start() + 1, end);
+            if p.trailing_dot && sentence.as_bytes().get(end) == Some(&b'.') {
+                end += 1;
+            }
             let Some(surface) = sentence.get(start..end) else {
                 continue;
             };

@@ -16,6 +16,7 @@ mod numbers;
 mod pipeline;
 mod resolve;
 mod segment;
+mod sentence_bounds;
 mod topics;
 
 #[cfg(test)]

@@ -1,4 +1,4 @@
-//! Text normalisation for matching (lowercase, unified dashes/apostrophes/spaces) with byte-offset mapping back to the original.
+//! Text normalisation for matching (lowercase words, any punctuation run as one space) with byte offsets mapped back.
 
 /// Appends the matching form of `c`: lowercase letters and digits ("ё" as "е"), anything else a space.
 fn fold(c: char, out: &mut String) -> bool {

@@ -30,6 +30,9 @@ pub(super) fn tolerated_edits(len: usize) -> usize {
     }
 }
 
+/// Longer queries (in bytes) are matched exactly only: fuzzy matching them would be slow and pointless.
+pub(super) const MAX_FUZZY_QUERY: usize = 160;
+
 /// Minimum score for a name to be offered as "did you mean".
 pub(super) const SUGGEST_SCORE: f64 = 0.72;
 
@@ -43,6 +46,8 @@ pub(super) enum Hit {
 
 struct QueryAlias {
     norm: String,
+    /// `norm` between spaces, for whole-word containment tests.
+    padded: String,
     len: usize,
     entity: usize,
     /// 0 for names and aliases, 1 for ISO codes.
@@ -60,8 +65,14 @@ struct Score {
     entity: usize,
     distance: usize,
     score: f64,
+    /// The query is a whole-word part of an alias...
     contains: bool,
+    /// ...covering at least [`DISTINCTIVE_PART`] of it ("kazan" in "kazan summit").
+    distinctive: bool,
 }
+
+/// Share of an alias a contained query must cover to be `Found` on its own.
+const DISTINCTIVE_PART: f64 = 0.4;
 
 impl QueryIndex {
     pub(super) fn build(raw: &[RawAlias]) -> Self {
@@ -77,11 +88,16 @@ impl QueryIndex {
             }
             let tier = u8::from(a.usage == Use::Code);
             let slot = exact.entry(norm.clone()).or_default();
-            if slot.iter().any(|&i| aliases.get(i).is_some_and(|q: &QueryAlias| q.entity == a.entity)) {
+            if let Some(&i) = slot.iter().find(|&&i| aliases.get(i).is_some_and(|q: &QueryAlias| q.entity == a.entity))
+            {
+                if let Some(q) = aliases.get_mut(i) {
+                    q.tier = q.tier.min(tier);
+                }
                 continue;
             }
             slot.push(aliases.len());
-            aliases.push(QueryAlias { len: norm.chars().count(), norm, entity: a.entity, tier });
+            let padded = format!(" {norm} ");
+            aliases.push(QueryAlias { len: norm.chars().count(), norm, padded, entity: a.entity, tier });
         }
         QueryIndex { aliases, exact }
     }
@@ -94,6 +110,9 @@ impl QueryIndex {
         }
         if let Some(hit) = self.exact_hit(&q, allowed) {
             return hit;
+        }
+        if q.len() > MAX_FUZZY_QUERY {
+            return Hit::Unknown(Vec::new());
         }
         let scores = self.fuzzy_scores(&q, allowed);
         let Some(best) = scores.first().copied() else {
@@ -108,8 +127,12 @@ impl QueryIndex {
         }
         let containing: Vec<&Score> = scores.iter().filter(|s| s.contains).collect();
         let close_fuzzy = scores.iter().any(|s| s.distance <= tolerated);
-        if containing.len() == 1 && !close_fuzzy && q_len >= 4 {
-            return Hit::Found(containing[0].entity);
+        if let [only] = containing.as_slice()
+            && only.distinctive
+            && !close_fuzzy
+            && q_len >= 4
+        {
+            return Hit::Found(only.entity);
         }
         let suggestions: Vec<usize> = scores
             .iter()
@@ -151,12 +174,15 @@ impl QueryIndex {
                 continue;
             }
             let (distance, mut score) = similarity(q, &a.norm, q_len, a.len);
-            let contains = q_len >= 3 && a.len > q_len && format!(" {} ", a.norm).contains(&padded);
+            let contains = q_len >= 3 && a.len > q_len && a.padded.contains(&padded);
+            let distinctive = contains && q_len as f64 >= DISTINCTIVE_PART * a.len as f64;
             if contains {
                 score = score.max(0.8);
             }
-            let entry = best.entry(a.entity).or_insert(Score { entity: a.entity, distance, score, contains });
+            let entry =
+                best.entry(a.entity).or_insert(Score { entity: a.entity, distance, score, contains, distinctive });
             entry.contains |= contains;
+            entry.distinctive |= distinctive;
             if distance < entry.distance {
                 entry.distance = distance;
             }

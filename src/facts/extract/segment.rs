@@ -1,6 +1,6 @@
 //! Paragraph and sentence segmentation: UAX#29 sentence bounds repaired around abbreviations and initials.
 
-use unicode_segmentation::UnicodeSegmentation;
+use super::sentence_bounds::sentence_pieces;
 
 /// Titles and abbreviations that never end a sentence (lowercased, with the dot).
 const ALWAYS_MERGE: &[&str] = &[
@@ -104,7 +104,7 @@ pub fn split_sentences(text: &str) -> Vec<(u32, String)> {
 fn split_line(line: &str) -> Vec<String> {
     let mut sentences = Vec::new();
     let mut current = String::new();
-    for piece in line.split_sentence_bounds() {
+    for piece in sentence_pieces(line) {
         if current.is_empty() || should_merge(&current, piece) {
             current.push_str(piece);
         } else {
@@ -144,6 +144,10 @@ fn should_merge(prev: &str, next: &str) -> bool {
     if ALWAYS_MERGE.contains(&lower.as_str()) {
         return true;
     }
+    if matches!(lower.as_str(), "г." | "гг.") {
+        // "В 2024 г. Россия ..." — a year abbreviation early in a sentence does not end it.
+        return prev.split_whitespace().count() <= 4;
+    }
     let next = next.trim_start();
     if MERGE_BEFORE_DIGIT.contains(&lower.as_str()) {
         return next.starts_with(|c: char| c.is_ascii_digit());
@@ -169,7 +173,7 @@ fn initials(token: &str) -> Initials {
         return Initials::Single;
     }
     if chars.len() >= 4
-        && chars.len() % 2 == 0
+        && chars.len().is_multiple_of(2)
         && chars.chunks(2).all(|p| p.len() == 2 && p[0].is_alphabetic() && p[1] == '.')
     {
         return Initials::Dotted;
@@ -219,6 +223,14 @@ mod tests {
         assert_eq!(
             texts("See No. 5 for details. The answer was No. Then we left."),
             vec!["See No. 5 for details.", "The answer was No.", "Then we left."]
+        );
+    }
+
+    #[test]
+    fn a_russian_year_abbreviation_early_in_a_sentence_does_not_end_it() {
+        assert_eq!(
+            texts("В 2024 г. Россия выросла. Рост составил 5% за 2023 г. Далее."),
+            vec!["В 2024 г. Россия выросла.", "Рост составил 5% за 2023 г.", "Далее."]
         );
     }
 

@@ -7,7 +7,7 @@ use serde::Deserialize;
 
 use super::model::{ExtractError, Topic};
 use super::norm::{Normalized, ends_word, normalize, normalize_query};
-use super::resolve::{similarity, tolerated_edits};
+use super::resolve::{MAX_FUZZY_QUERY, similarity, tolerated_edits};
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -151,6 +151,9 @@ impl TopicLexicon {
         let stem = self.names.iter().filter(|(n, _)| n.chars().count() >= 4 && q.starts_with(n.as_str()));
         if let Some((_, t)) = stem.max_by_key(|(n, _)| n.len()) {
             return key(*t);
+        }
+        if q.len() > MAX_FUZZY_QUERY {
+            return None;
         }
         let q_len = q.chars().count();
         let mut distance = vec![usize::MAX; self.topics.len()];

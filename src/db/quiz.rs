@@ -1,0 +1,57 @@
+//! Quiz storage: questions, what each chat has seen, polls and answers, rounds and daily schedules.
+//!
+//! Times are stored as RFC 3339 UTC text with milliseconds (see [`ts`]), so they compare as strings.
+
+pub mod polls;
+pub mod questions;
+pub mod rounds;
+pub mod schedules;
+
+use anyhow::Context;
+use chrono::{DateTime, SecondsFormat, Utc};
+
+use super::Pool;
+
+/// A time as the quiz tables store it.
+pub fn ts(time: DateTime<Utc>) -> String {
+    time.to_rfc3339_opts(SecondsFormat::Millis, true)
+}
+
+/// Reads a stored time back; unreadable text reads as the Unix epoch (long past).
+pub fn parse_ts(text: &str) -> DateTime<Utc> {
+    DateTime::parse_from_rfc3339(text).map(|t| t.with_timezone(&Utc)).unwrap_or_default()
+}
+
+/// Moves a chat's quiz state to its new id (a group upgraded to a supergroup), in one transaction.
+pub async fn move_chat(pool: &Pool, old_id: i64, new_id: i64) -> anyhow::Result<()> {
+    let mut tx = pool.begin().await.context("starting a quiz chat move")?;
+    for table in ["quiz_seen", "quiz_rounds", "quiz_polls", "quiz_schedules"] {
+        sqlx::query(&format!("UPDATE OR IGNORE {table} SET chat_id = ? WHERE chat_id = ?"))
+            .bind(new_id)
+            .bind(old_id)
+            .execute(&mut *tx)
+            .await
+            .with_context(|| format!("moving {table} of chat {old_id} to {new_id}"))?;
+    }
+    tx.commit().await.context("committing a quiz chat move")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn stored_times_read_back_unchanged() {
+        let t = parse_ts("2026-11-27T09:00:00.250Z");
+        assert_eq!(ts(t), "2026-11-27T09:00:00.250Z");
+        assert_eq!(parse_ts("garbage"), DateTime::<Utc>::default());
+    }
+
+    #[sqlx::test]
+    async fn a_moved_chat_keeps_its_schedule_and_polls(pool: Pool) {
+        schedules::set(&pool, -5, "09:00", None, "2026-11-28T09:00:00.000Z", "now").await.unwrap();
+        move_chat(&pool, -5, -1005).await.unwrap();
+        assert!(schedules::get(&pool, -5).await.unwrap().is_none());
+        assert!(schedules::get(&pool, -1005).await.unwrap().is_some());
+    }
+}

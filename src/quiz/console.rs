@@ -1,0 +1,113 @@
+//! The quiz in a terminal: the question with numbered options, answered with `/answer N`, then explained.
+//!
+//! A console session is a pseudo chat; its current question is a poll with a `console:` id, so answers
+//! are scored like any other and `/top` works too.
+
+use chrono::{DateTime, Duration, Utc};
+
+use super::{Question, QuizError, next_question, question, scores};
+use crate::{
+    db::{self, Pool, quiz::ts},
+    reply::{ChatId, Reply, UserId, bold, text},
+};
+
+const PREFIX: &str = "console:";
+/// How long a console question waits for its answer.
+const OPEN_FOR: Duration = Duration::hours(24);
+
+/// Asks the session a question, shown with numbered options.
+pub async fn ask(pool: &Pool, session: ChatId, topic: Option<&str>, now: DateTime<Utc>) -> Result<Reply, QuizError> {
+    let Some(q) = next_question(pool, session, topic).await? else {
+        return Err(QuizError::User(match topic {
+            Some(t) => format!("There are no quiz questions on {t} yet."),
+            None => "There are no quiz questions yet: the fact base is empty.".into(),
+        }));
+    };
+    // Any earlier unanswered question is dropped: the newest one is the one to answer.
+    db::quiz::polls::stop_open(pool, session.0, None, &ts(now)).await?;
+    scores::record_poll(
+        pool,
+        &scores::NewPoll {
+            poll_id: format!("{PREFIX}{}:{}:{}", session.0, q.id, now.timestamp_millis()),
+            chat: session,
+            message_id: None,
+            question_id: q.id,
+            correct: q.correct,
+            round_id: None,
+            sent_at: now,
+            closes_at: now + OPEN_FOR,
+        },
+    )
+    .await?;
+    Ok(render(&q))
+}
+
+/// The question with numbered options and how to answer.
+pub fn render(q: &Question) -> Reply {
+    let mut reply = Reply::default().line(vec![text("❓ "), bold(q.question.clone())]);
+    for (i, option) in q.options.iter().enumerate() {
+        reply.push_line(vec![text(format!("  {}. {option}", i + 1))]);
+    }
+    reply.push_line(vec![text("Answer with /answer N.")]);
+    reply
+}
+
+/// Checks the session's answer (1-based `choice`) to its current question, scores it, and explains.
+pub async fn answer(
+    pool: &Pool,
+    session: ChatId,
+    user: UserId,
+    user_name: &str,
+    choice: usize,
+    now: DateTime<Utc>,
+) -> Result<Reply, QuizError> {
+    let Some(poll) = db::quiz::polls::latest_open(pool, session.0, PREFIX, &ts(now)).await? else {
+        return Err(QuizError::User("No question is waiting for an answer. /quiz asks one.".into()));
+    };
+    let Some(q) = question(pool, poll.question_id).await? else {
+        return Err(QuizError::User("That question is gone. /quiz asks another.".into()));
+    };
+    if choice == 0 || choice > q.options.len() {
+        return Err(QuizError::User(format!("Answer with a number from 1 to {}.", q.options.len())));
+    }
+    scores::record_answer(pool, &poll.poll_id, user, user_name, &[choice - 1], now).await?;
+    db::quiz::polls::stop(pool, &poll.poll_id, &ts(now)).await?;
+    let mut reply = if choice - 1 == q.correct {
+        Reply::default().line(vec![text("✅ Right: "), bold(q.answer().to_owned())])
+    } else {
+        Reply::default().line(vec![text("❌ Not quite. The answer is "), bold(q.answer().to_owned())])
+    };
+    reply.push_quote(vec![text(q.fact.clone())]);
+    Ok(reply)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::db::quiz::questions::tests::seed_pool;
+
+    fn at(s: &str) -> DateTime<Utc> {
+        DateTime::parse_from_rfc3339(s).unwrap().with_timezone(&Utc)
+    }
+
+    #[sqlx::test]
+    async fn a_console_question_is_answered_by_number_and_explained(pool: Pool) {
+        seed_pool(&pool, "a", 2, "trade").await;
+        let session = ChatId(-1);
+        let t0 = at("2026-11-27T09:00:00Z");
+        let shown = ask(&pool, session, None, t0).await.unwrap().plain_text();
+        assert!(shown.contains("  1. ") && shown.contains("/answer N"), "{shown}");
+        let too_big = answer(&pool, session, UserId(0), "me", 9, t0).await;
+        assert!(matches!(too_big, Err(QuizError::User(m)) if m.contains("1 to 3")));
+        // The seeded questions' right answer is option 2 ("B").
+        let right = answer(&pool, session, UserId(0), "me", 2, t0).await.unwrap().plain_text();
+        assert!(right.starts_with("✅ Right: B") && right.contains("“a fact"), "{right}");
+        let again = answer(&pool, session, UserId(0), "me", 2, t0).await;
+        assert!(matches!(again, Err(QuizError::User(_))), "the question was answered");
+        ask(&pool, session, None, t0).await.unwrap();
+        let wrong = answer(&pool, session, UserId(0), "me", 1, t0 + Duration::seconds(1)).await.unwrap();
+        assert!(wrong.plain_text().contains("The answer is B"));
+        let board = scores::leaderboard(&pool, session, Some(UserId(0)), t0).await.unwrap().plain_text();
+        assert!(board.contains("me — 1 of 2"), "{board}");
+    }
+}

@@ -1,0 +1,123 @@
+//! Tests of quiz rounds driven with a fixed clock.
+
+use super::*;
+use crate::{
+    db::quiz::questions::tests::seed_pool,
+    quiz::{AnswerOutcome, NewPoll, record_answer, record_poll},
+};
+
+fn at(s: &str) -> DateTime<Utc> {
+    DateTime::parse_from_rfc3339(s).unwrap().with_timezone(&Utc)
+}
+
+/// Sends the step's question as the adapter would: a poll open 30 s from `now`.
+async fn send(pool: &Pool, step: &RoundStep, poll_id: &str, now: DateTime<Utc>) -> usize {
+    let RoundStep::Ask { round_id, chat, question, .. } = step else { panic!("expected a question, got {step:?}") };
+    record_poll(
+        pool,
+        &NewPoll {
+            poll_id: poll_id.into(),
+            chat: *chat,
+            message_id: Some(100),
+            question_id: question.id,
+            correct: question.correct,
+            round_id: Some(*round_id),
+            sent_at: now,
+            closes_at: now + Duration::seconds(30),
+        },
+    )
+    .await
+    .unwrap();
+    question.correct
+}
+
+#[sqlx::test]
+async fn a_round_asks_its_questions_one_after_another_and_names_the_winner(pool: Pool) {
+    seed_pool(&pool, "a", 5, "trade").await;
+    let chat = ChatId(-42);
+    let t0 = at("2026-11-27T09:00:00Z");
+    let first = start_round(&pool, chat, 3, Some("trade"), Some(UserId(1)), t0).await.unwrap();
+    assert!(matches!(first, RoundStep::Ask { number: 1, total: 3, .. }));
+    let mut asked = vec![];
+    let mut step = first;
+    for (i, minute) in [0, 1, 2].into_iter().enumerate() {
+        let now = t0 + Duration::minutes(minute);
+        let RoundStep::Ask { number, question, .. } = &step else { panic!("{step:?}") };
+        assert_eq!(*number as usize, i + 1);
+        asked.push(question.id);
+        let correct = send(&pool, &step, &format!("p{i}"), now).await;
+        assert!(advance(&pool, now + Duration::seconds(10)).await.unwrap().is_empty(), "the poll is still open");
+        // Ann is always right; Bob only on the first question.
+        let ok = |right: bool| if right { correct } else { (correct + 1) % 3 };
+        let ann = record_answer(&pool, &format!("p{i}"), UserId(1), "Ann", &[ok(true)], now + Duration::seconds(5));
+        assert_eq!(ann.await.unwrap(), AnswerOutcome::Counted { correct: true });
+        record_answer(&pool, &format!("p{i}"), UserId(2), "Bob", &[ok(i == 0)], now + Duration::seconds(6))
+            .await
+            .unwrap();
+        let mut steps = advance(&pool, now + Duration::seconds(31)).await.unwrap();
+        assert_eq!(steps.len(), 1);
+        step = steps.remove(0);
+    }
+    let RoundStep::Finished { results, .. } = &step else { panic!("{step:?}") };
+    let text = results.plain_text();
+    assert!(text.contains("Winner: Ann with 3 of 3"), "{text}");
+    assert!(text.contains("1. Ann — 3/3 ✅✅✅"), "{text}");
+    assert!(text.contains("2. Bob — 1/3 ✅❌❌"), "{text}");
+    asked.sort();
+    asked.dedup();
+    assert_eq!(asked.len(), 3, "no question repeats within a round");
+    assert!(advance(&pool, t0 + Duration::hours(1)).await.unwrap().is_empty(), "a finished round rests");
+}
+
+#[sqlx::test]
+async fn a_round_survives_a_lost_send_and_a_restart(pool: Pool) {
+    seed_pool(&pool, "a", 3, "trade").await;
+    let t0 = at("2026-11-27T09:00:00Z");
+    start_round(&pool, ChatId(1), 2, None, None, t0).await.unwrap();
+    // The poll was never recorded (a crash): the question is handed out again once the lease ends.
+    assert!(advance(&pool, t0 + Duration::seconds(30)).await.unwrap().is_empty());
+    let steps = advance(&pool, t0 + SEND_LEASE + Duration::seconds(1)).await.unwrap();
+    assert!(matches!(steps.as_slice(), [RoundStep::Ask { number: 1, .. }]), "{steps:?}");
+    assert!(advance(&pool, t0 + SEND_LEASE + Duration::seconds(2)).await.unwrap().is_empty(), "handed out once");
+}
+
+#[sqlx::test]
+async fn a_chat_cannot_run_two_rounds_or_ask_for_too_many_questions(pool: Pool) {
+    seed_pool(&pool, "a", 3, "trade").await;
+    let t0 = at("2026-11-27T09:00:00Z");
+    let too_many = start_round(&pool, ChatId(1), 21, None, None, t0).await;
+    assert!(matches!(too_many, Err(QuizError::User(_))));
+    start_round(&pool, ChatId(1), 2, None, None, t0).await.unwrap();
+    let Err(QuizError::User(msg)) = start_round(&pool, ChatId(1), 2, None, None, t0).await else { panic!() };
+    assert!(msg.contains("/quizstop"), "{msg}");
+    let Err(QuizError::User(msg)) = start_round(&pool, ChatId(2), 2, Some("energy"), None, t0).await else { panic!() };
+    assert!(msg.contains("energy"), "{msg}");
+}
+
+#[sqlx::test]
+async fn stopping_a_round_closes_its_poll_and_reports_the_results_so_far(pool: Pool) {
+    seed_pool(&pool, "a", 3, "trade").await;
+    let t0 = at("2026-11-27T09:00:00Z");
+    let step = start_round(&pool, ChatId(1), 3, None, None, t0).await.unwrap();
+    let correct = send(&pool, &step, "p0", t0).await;
+    record_answer(&pool, "p0", UserId(9), "Cy", &[correct], t0 + Duration::seconds(1)).await.unwrap();
+    let stopped = stop_round(&pool, ChatId(1), t0 + Duration::seconds(2)).await.unwrap();
+    assert_eq!(stopped.open_messages, vec![100]);
+    let text = stopped.results.plain_text();
+    assert!(text.contains("Quiz stopped after 1 of 3 questions") && text.contains("Winner: Cy"), "{text}");
+    let late = record_answer(&pool, "p0", UserId(8), "Di", &[correct], t0 + Duration::seconds(3)).await.unwrap();
+    assert_eq!(late, AnswerOutcome::Late);
+    assert!(advance(&pool, t0 + Duration::minutes(5)).await.unwrap().is_empty());
+    assert!(matches!(stop_round(&pool, ChatId(1), t0).await, Err(QuizError::User(_))));
+}
+
+#[sqlx::test]
+async fn a_round_nobody_answered_has_no_winner(pool: Pool) {
+    seed_pool(&pool, "a", 1, "trade").await;
+    let t0 = at("2026-11-27T09:00:00Z");
+    let step = start_round(&pool, ChatId(1), 1, None, None, t0).await.unwrap();
+    send(&pool, &step, "p0", t0).await;
+    let steps = advance(&pool, t0 + Duration::seconds(31)).await.unwrap();
+    let [RoundStep::Finished { results, .. }] = steps.as_slice() else { panic!("{steps:?}") };
+    assert!(results.plain_text().contains("Nobody answered."));
+}
