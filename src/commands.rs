@@ -41,6 +41,9 @@ pub enum Command {
     Resume,
     /// send this chat's digest now
     Digest,
+    /// counts for the bot's owner
+    #[command(hide)]
+    Stats,
 }
 
 impl Command {

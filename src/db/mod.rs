@@ -6,7 +6,9 @@ pub mod facts;
 pub mod outbox;
 pub mod quiz;
 pub mod search;
+pub mod stats;
 pub mod subscriptions;
+pub mod updates;
 
 use std::{str::FromStr, time::Duration};
 

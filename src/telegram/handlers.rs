@@ -4,7 +4,7 @@ use std::sync::Arc;
 
 use teloxide::types::{Message, MessageEntityKind};
 
-use super::{Services, digest_handlers};
+use super::{Services, digest_handlers, owner};
 use crate::{
     answer::Request,
     commands::{self, Command, CommandOutcome},
@@ -69,6 +69,10 @@ fn strip_mention(text: &str, username: &str) -> String {
 
 /// Answers a message.
 pub async fn handle_message(msg: Message, services: Arc<Services>) -> anyhow::Result<()> {
+    if let Some(reply) = owner::handle_document(&services, &msg).await {
+        digest_handlers::send(&services, &msg, &reply).await;
+        return Ok(());
+    }
     let reply = match intent(&msg, &services.username, services.bot_id) {
         Intent::Ignore => return Ok(()),
         Intent::UnknownCommand(name) => Reply::text(format!("I don't know {name}. /help lists the commands I do.")),
@@ -90,6 +94,9 @@ async fn handle_command(services: &Services, msg: &Message, command: Command) ->
     }
     if let Some(reply) = digest_handlers::handle(services, msg, &command).await {
         return reply;
+    }
+    if command == Command::Stats {
+        return owner::stats(services, msg).await;
     }
     match command.to_request() {
         Some(request) => commands::answer_or_apologise(&services.dossier, &request).await,

@@ -9,6 +9,7 @@ pub mod jobs;
 pub mod limiter;
 pub mod markup;
 pub mod outbox;
+mod owner;
 mod schema;
 
 use std::sync::Arc;
@@ -17,7 +18,7 @@ use anyhow::Context;
 use teloxide::{prelude::*, utils::command::BotCommands};
 use tokio_util::sync::CancellationToken;
 
-use crate::{answer::Dossier, commands::Command, config::Config};
+use crate::{answer::Dossier, commands::Command, config::Config, facts::Ingestor};
 
 pub use delivery::{Delivery, DeliveryError, Sent, Target};
 
@@ -29,6 +30,8 @@ pub struct Services {
     /// The bot's @username, for commands addressed as `/cmd@username`.
     pub username: String,
     pub bot_id: u64,
+    /// Ingests documents the owner sends.
+    pub ingestor: Ingestor,
 }
 
 impl Services {
@@ -38,6 +41,7 @@ impl Services {
         let me = bot.get_me().await.context("cannot reach the Bot API (is TELOXIDE_TOKEN right?)")?;
         Ok(Arc::new(Services {
             delivery: Delivery::new(bot, dossier.pool.clone(), config.global_rate),
+            ingestor: Ingestor::new(dossier.knowledge.clone()),
             dossier,
             config: config.clone(),
             username: me.username().to_owned(),

@@ -200,6 +200,30 @@ fn mention_spans_slice_to_the_surface_form() {
 }
 
 #[test]
+fn russian_documents_get_mentions_figures_and_topics() {
+    let text =
+        "В 2024 г. товарооборот России и Китая превысил 240 млрд долларов.\nПутин посетил Индию. Он провёл переговоры.";
+    let doc = parse_document(text, &GAZETTEER, &TOPICS);
+    let texts: Vec<&str> = doc.sentences.iter().map(|s| s.text.as_str()).collect();
+    assert_eq!(
+        texts,
+        vec![
+            "В 2024 г. товарооборот России и Китая превысил 240 млрд долларов.",
+            "Путин посетил Индию.",
+            "Он провёл переговоры."
+        ]
+    );
+    let trade = &doc.sentences[0];
+    assert!(found(trade, "country:RU") && found(trade, "country:CN"));
+    assert!(figure(trade, FigureKind::Money, 240e9, "USD") && figure(trade, FigureKind::Date, 20240000.0, "2024"));
+    assert_eq!(trade.topics, vec!["trade"]);
+    assert!(found(&doc.sentences[1], "person:putin") && found(&doc.sentences[1], "country:IN"));
+    let talks = &doc.sentences[2];
+    assert!(has(talks, "person:putin") && has(talks, "country:IN"), "Он continues the previous sentence");
+    assert!(talks.topics.contains(&"diplomacy".to_string()));
+}
+
+#[test]
 fn parse_document_is_fast_enough() {
     let corpus = SEED.repeat(200);
     let started = std::time::Instant::now();
