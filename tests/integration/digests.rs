@@ -12,7 +12,7 @@ use dossier::{
 
 use crate::{
     helpers::{PATIENCE, TestBot, sent_to},
-    support::stand_in::{ChatType, Fault, FaultKind, MemberStatus, updates},
+    support::stand_in::{ChatSpec, ChatType, Fault, FaultKind, MemberStatus, updates},
 };
 
 async fn subjects(bot: &TestBot, chat: i64) -> Vec<String> {
@@ -188,5 +188,45 @@ async fn a_group_upgraded_to_a_supergroup_gets_its_digest_at_the_new_id() {
     assert!(bot.tg.sent_texts(new).join("\n").contains("Your digest"));
     assert_eq!(subjects(&bot, new).await, vec!["topic:energy"]);
     assert!(subjects(&bot, old).await.is_empty());
+    bot.stop().await;
+}
+
+#[tokio::test]
+async fn a_channel_admin_subscribes_a_channel_from_a_private_chat() {
+    let bot = TestBot::start().await;
+    let channel = -1000000000310;
+    let mut spec = ChatSpec::new(ChatType::Channel, "Dossier News");
+    spec.username = Some("dossier_news".into());
+    bot.tg.set_chat(channel, spec);
+    bot.tg.set_member(channel, 310, MemberStatus::Administrator);
+
+    let missing = bot.ask(310, "/subscribe @dossier_news energy").await.join("\n");
+    assert!(missing.contains("I am not an admin of @dossier_news"), "{missing}");
+    bot.tg.set_bot_member(channel, MemberStatus::Administrator);
+    let stranger = bot.ask(311, "/subscribe @dossier_news energy").await.join("\n");
+    assert!(stranger.contains("Only admins of @dossier_news"), "{stranger}");
+    let done = bot.ask(310, "/subscribe @dossier_news energy").await.join("\n");
+    assert!(done.contains("Subscribed to"), "{done}");
+    assert_eq!(subjects(&bot, channel).await, vec!["topic:energy"]);
+
+    let slot = next_slot(&bot, channel).await;
+    assert_eq!(run_jobs_at(&bot, slot).await, (1, 1));
+    assert!(bot.tg.sent_texts(channel).join("\n").contains("Your digest"));
+    bot.stop().await;
+}
+
+#[tokio::test]
+async fn a_subscription_made_in_a_forum_topic_delivers_into_that_topic() {
+    let bot = TestBot::start().await;
+    let forum = -1000000000312;
+    bot.tg.set_member(forum, 9, MemberStatus::Administrator);
+    let update =
+        updates::in_topic(updates::group_message(forum, ChatType::Supergroup, "Forum", 9, "/subscribe energy"), 77);
+    bot.say(update, forum).await;
+    let slot = next_slot(&bot, forum).await;
+    assert_eq!(run_jobs_at(&bot, slot).await, (1, 1));
+    let digest = bot.tg.calls_of("SendMessage").into_iter().last().unwrap();
+    assert_eq!(digest.chat_id(), Some(forum));
+    assert_eq!(digest.body["message_thread_id"], serde_json::json!(77), "{}", digest.body);
     bot.stop().await;
 }

@@ -7,3 +7,4 @@ mod answers;
 mod crash;
 mod digests;
 mod helpers;
+mod owner;

@@ -73,6 +73,9 @@ pub fn member(user: Value, status: MemberStatus) -> Value {
             ("can_invite_users", json!(true)),
             ("can_restrict_members", json!(true)),
             ("can_promote_members", json!(false)),
+            // Channel admins' posting rights (Telegram sends these for channels only; harmless elsewhere).
+            ("can_post_messages", json!(true)),
+            ("can_edit_messages", json!(true)),
             ("can_pin_messages", json!(true)),
             ("can_manage_topics", json!(false)),
             ("can_post_stories", json!(false)),
