@@ -54,11 +54,11 @@ async fn ingest(config: &Config, files: &[std::path::PathBuf]) -> anyhow::Result
     let mut failed = 0;
     for path in files {
         match ingestor.ingest_file(&pool, path).await {
-            Ok(outcome) => progress.println(format!("{}: {outcome:?}", path.display())),
+            Ok(outcome) => progress.suspend(|| println!("{}: {outcome:?}", path.display())),
             Err(IngestError::Unexpected(e)) => return Err(e),
             Err(e) => {
                 failed += 1;
-                progress.println(format!("error: {e}"));
+                progress.suspend(|| eprintln!("error: {e}"));
             }
         }
         progress.inc(1);

@@ -67,8 +67,10 @@ impl<'a> Catalogue<'a> {
 
     /// Where the entity is written in `text`, by its name or any alias, longest forms first.
     pub fn spans(&self, text: &str, entity: &Entity) -> Vec<(usize, usize)> {
-        let mut forms: Vec<&str> =
-            std::iter::once(entity.name.as_str()).chain(entity.aliases.iter().map(String::as_str)).collect();
+        // Forms without a capital ("mid.ru", "special economic zones") are search words, not names in text.
+        let mut forms: Vec<&str> = std::iter::once(entity.name.as_str())
+            .chain(entity.aliases.iter().map(String::as_str).filter(|a| a.chars().any(char::is_uppercase)))
+            .collect();
         forms.sort_by_key(|f| std::cmp::Reverse(f.len()));
         let mut spans: Vec<(usize, usize)> = Vec::new();
         for form in forms {

@@ -27,6 +27,7 @@ static REACHED_BEFORE: LazyLock<Option<Regex>> = LazyLock::new(|| {
     Regex::new(r"(?:^|[,;:]\s+)(?P<subj>[^,;:]{3,120}?)\s+(?P<verb>reached|hit|totall?ed|amounted to|exceeded|surpassed|stood at|rose to|grew to|increased to|climbed to|fell to|dropped to|declined to|decreased to)\s+(?P<rec>(?:a|an)\s+(?:new\s+)?(?:record(?:\s+high)?|all-time high)(?:\s+of)?\s+)?$").ok()
 });
 
+const DETERMINERS: &[&str] = &["the", "these", "those", "its", "their", "both", "all", "our"];
 const PRONOUNS: &[&str] = &["it", "this", "that", "which", "they", "these", "those", "he", "she", "we"];
 
 /// One question per quizzable figure of the fact.
@@ -41,6 +42,12 @@ pub(super) fn questions(fact: &Fact, catalogue: &Catalogue, out: &mut Vec<Draft>
         let end = start + figure.text.len();
         let Some(numeral) = Numeral::parse(&figure.text) else { continue };
         if count && numeral.number < 2.0 {
+            continue;
+        }
+        // "the two countries" refers back to something; it is not a figure worth asking.
+        let previous = fact.text.get(..start).and_then(|b| b.split_whitespace().last()).unwrap_or("").to_lowercase();
+        let in_words = !figure.text.starts_with(|c: char| c.is_ascii_digit());
+        if in_words && DETERMINERS.contains(&previous.as_str()) {
             continue;
         }
         let max = (percent && figure.unit == "%").then_some(100.0);

@@ -118,8 +118,31 @@ fn cloze_questions_blank_the_answer_everywhere_and_offer_the_same_kind() {
     assert!(!nato.options.contains(&"European Union".to_string()), "an option named in the question");
     for q in &questions {
         let a = answer(q);
-        assert!(!text::contains_word(&q.question, a), "{:?} gives away {a}", q.question);
+        assert!(!crate::quiz::text::contains_word(&q.question, a), "{:?} gives away {a}", q.question);
     }
+}
+
+#[test]
+fn figures_that_refer_back_are_not_asked() {
+    let g = gazetteer();
+    let mut putin = seed_like_facts().remove(1);
+    putin.figures.push(figure("count", "two countries", "countries"));
+    let (questions, _) = build(&[putin], &g);
+    assert!(questions.iter().all(|q| !q.options.iter().any(|o| o.ends_with("countries"))), "{questions:#?}");
+}
+
+#[test]
+fn a_blanked_abbreviation_in_brackets_is_dropped() {
+    let g = gazetteer();
+    let cis = fact(
+        1,
+        "Within the framework of the Commonwealth of Independent States (CIS), trade grew.",
+        vec![],
+        &["org:CIS"],
+    );
+    let (questions, _) = build(&[cis], &g);
+    let q = questions.iter().find(|q| answer(q) == "Commonwealth of Independent States").unwrap();
+    assert_eq!(q.question, "Which organisation is missing? Within the framework of the ____, trade grew.");
 }
 
 #[test]

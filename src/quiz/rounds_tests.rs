@@ -49,8 +49,9 @@ async fn a_round_asks_its_questions_one_after_another_and_names_the_winner(pool:
         assert!(advance(&pool, now + Duration::seconds(10)).await.unwrap().is_empty(), "the poll is still open");
         // Ann is always right; Bob only on the first question.
         let ok = |right: bool| if right { correct } else { (correct + 1) % 3 };
-        let ann = record_answer(&pool, &format!("p{i}"), UserId(1), "Ann", &[ok(true)], now + Duration::seconds(5));
-        assert_eq!(ann.await.unwrap(), AnswerOutcome::Counted { correct: true });
+        let poll_id = format!("p{i}");
+        let ann = record_answer(&pool, &poll_id, UserId(1), "Ann", &[ok(true)], now + Duration::seconds(5)).await;
+        assert_eq!(ann.unwrap(), AnswerOutcome::Counted { correct: true });
         record_answer(&pool, &format!("p{i}"), UserId(2), "Bob", &[ok(i == 0)], now + Duration::seconds(6))
             .await
             .unwrap();

@@ -4,7 +4,7 @@ use std::sync::Arc;
 
 use teloxide::types::{Message, MessageEntityKind};
 
-use super::{Services, digest_handlers, owner};
+use super::{Services, digest_handlers, flood::Verdict, owner};
 use crate::{
     answer::Request,
     commands::{self, Command, CommandOutcome},
@@ -73,7 +73,21 @@ pub async fn handle_message(msg: Message, services: Arc<Services>) -> anyhow::Re
         digest_handlers::send(&services, &msg, &reply).await;
         return Ok(());
     }
-    let reply = match intent(&msg, &services.username, services.bot_id) {
+    let intent = intent(&msg, &services.username, services.bot_id);
+    if intent == Intent::Ignore {
+        return Ok(());
+    }
+    let sender = msg.from.as_ref().map_or(msg.chat.id.0, |u| u.id.0 as i64);
+    match services.flood.check(sender) {
+        Verdict::Answer => {}
+        Verdict::Drop => return Ok(()),
+        Verdict::SlowDown => {
+            let reply = Reply::text("⏳ That's a lot of messages at once: I'll skip some. Give me a few seconds.");
+            digest_handlers::send(&services, &msg, &reply).await;
+            return Ok(());
+        }
+    }
+    let reply = match intent {
         Intent::Ignore => return Ok(()),
         Intent::UnknownCommand(name) => Reply::text(format!("I don't know {name}. /help lists the commands I do.")),
         Intent::Question(question) => {

@@ -37,5 +37,10 @@ pub async fn tick(services: &Services) {
         Ok(_) => {}
         Err(e) => log::error!("delivering digests: {e:#}"),
     }
+    let forget = crate::digest::scheduler::stamp(now - chrono::Duration::days(2));
+    if let Err(e) = crate::db::updates::forget_before(&services.dossier.pool, &forget).await {
+        log::error!("{e:#}");
+    }
     services.delivery.shrink_limits();
+    services.flood.shrink();
 }

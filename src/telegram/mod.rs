@@ -4,6 +4,7 @@ mod admin;
 mod callbacks;
 pub mod delivery;
 mod digest_handlers;
+mod flood;
 pub mod handlers;
 pub mod jobs;
 pub mod limiter;
@@ -32,6 +33,8 @@ pub struct Services {
     pub bot_id: u64,
     /// Ingests documents the owner sends.
     pub ingestor: Ingestor,
+    /// Per-user message budget.
+    pub flood: flood::FloodGuard,
 }
 
 impl Services {
@@ -42,6 +45,7 @@ impl Services {
         Ok(Arc::new(Services {
             delivery: Delivery::new(bot, dossier.pool.clone(), config.global_rate),
             ingestor: Ingestor::new(dossier.knowledge.clone()),
+            flood: flood::FloodGuard::default(),
             dossier,
             config: config.clone(),
             username: me.username().to_owned(),
@@ -93,6 +97,8 @@ pub async fn serve_until(config: &Config, dossier: Dossier, shutdown: Cancellati
     let mut dispatcher = Dispatcher::builder(bot, schema::schema())
         .dependencies(dptree::deps![services])
         .default_handler(|_| async {})
+        // More than one getUpdates batch per chat, so one busy chat does not stall the others.
+        .worker_queue_size(256)
         .error_handler(LoggingErrorHandler::with_custom_text("an update handler failed"))
         .build();
     let token = dispatcher.shutdown_token();

@@ -6,5 +6,7 @@ mod support;
 mod answers;
 mod crash;
 mod digests;
+mod faults;
 mod helpers;
 mod owner;
+mod process;
