@@ -46,6 +46,16 @@ fn spans(spans: &[Span], out: &mut String) {
     }
 }
 
+/// Whether a block shows anything (Telegram refuses messages that are empty after trimming).
+fn has_visible_text(block: &Block) -> bool {
+    match block {
+        Block::Line(spans) | Block::Quote(spans) => {
+            spans.iter().any(|s| printable(s.text()).chars().any(|c| !c.is_whitespace()))
+        }
+        Block::Blank => false,
+    }
+}
+
 /// Renders blocks as one Telegram HTML message body.
 pub fn render_blocks(blocks: &[Block]) -> String {
     let mut out = String::new();
@@ -78,8 +88,8 @@ pub fn render_blocks(blocks: &[Block]) -> String {
 pub fn render(reply: &Reply) -> Vec<String> {
     split::pages(&reply.blocks, MESSAGE_LIMIT - 96)
         .iter()
+        .filter(|page| page.iter().any(has_visible_text))
         .map(|page| render_blocks(page))
-        .filter(|html| !html.trim().is_empty())
         .collect()
 }
 

@@ -10,3 +10,4 @@ mod faults;
 mod helpers;
 mod owner;
 mod process;
+mod properties;
