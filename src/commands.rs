@@ -50,7 +50,9 @@ impl Command {
     /// The core request behind a question command, or `None` for commands the adapters route themselves.
     pub fn to_request(&self) -> Option<Request> {
         Some(match self {
-            Command::Start(_) => Request::Start,
+            Command::Start(payload) if payload.trim().is_empty() => Request::Start,
+            // A deep link: t.me/<bot>?start=country-IN opens that card.
+            Command::Start(payload) => crate::answer::links::request_for_payload(payload),
             Command::Help => return None,
             Command::Country(name) => Request::Country(name.clone()),
             Command::Summit(name) => Request::Summit(name.clone()),

@@ -15,7 +15,15 @@ pub enum Span {
     Bold(String),
     Italic(String),
     Code(String),
-    Link { text: String, url: String },
+    Link {
+        text: String,
+        url: String,
+    },
+    /// A link that opens the bot on a card (`t.me/<bot>?start=<payload>`); adapters fill in the bot.
+    DeepLink {
+        text: String,
+        payload: String,
+    },
 }
 
 /// One block of a reply.
@@ -36,6 +44,8 @@ pub enum Action {
     Callback(String),
     /// Opens a URL.
     Url(String),
+    /// Opens the bot (`start`) or adds it to a group (`startgroup`) with a payload; adapters fill in the bot.
+    BotLink { payload: String, group: bool },
 }
 
 /// An inline button under a reply.
@@ -113,7 +123,7 @@ impl Span {
     pub fn text(&self) -> &str {
         match self {
             Span::Text(t) | Span::Bold(t) | Span::Italic(t) | Span::Code(t) => t,
-            Span::Link { text, .. } => text,
+            Span::Link { text, .. } | Span::DeepLink { text, .. } => text,
         }
     }
 }

@@ -1,13 +1,13 @@
 //! `/country NAME`: a country's fact card, grouped into figures, visits, agreements, projects and relations.
 
 use super::{
-    AnswerError, Dossier,
+    AnswerError, Dossier, buttons,
     card::{self, Fact, MAX_CARD_FACTS, Sources},
     names,
 };
 use crate::{
     db,
-    facts::EntityKind,
+    facts::{Entity, EntityKind},
     reply::{Reply, bold, code, text},
 };
 
@@ -52,10 +52,14 @@ impl Group {
 }
 
 pub async fn answer(dossier: &Dossier, name: &str) -> Result<Reply, AnswerError> {
-    let entity = match names::resolve(dossier, name, &[EntityKind::Country], "country") {
-        Ok(entity) => entity,
-        Err(reply) => return Ok(reply),
-    };
+    match names::resolve(dossier, name, &[EntityKind::Country], "country") {
+        Ok(entity) => card(dossier, entity).await,
+        Err(reply) => Ok(reply),
+    }
+}
+
+/// The fact card of a country.
+pub async fn card(dossier: &Dossier, entity: &Entity) -> Result<Reply, AnswerError> {
     let rows = db::facts::by_entities(&dossier.pool, std::slice::from_ref(&entity.key)).await?;
     if rows.is_empty() {
         return Ok(names::not_mentioned(entity));
@@ -86,5 +90,7 @@ pub async fn answer(dossier: &Dossier, name: &str) -> Result<Reply, AnswerError>
             code(format!("/search {}", entity.name)),
         ]);
     }
+    let shown: Vec<i64> = facts.iter().take(MAX_CARD_FACTS).map(|f| f.row.sentence_id).collect();
+    reply.keyboard = buttons::for_card(dossier, entity, &shown).await?;
     Ok(card::finish(reply, &sources))
 }

@@ -1,10 +1,14 @@
 //! Answering: the platform-free core behind `/country`, `/summit`, `/topic`, `/search` and free text.
 
+pub mod buttons;
 pub mod card;
 mod country;
 pub mod fts;
+pub mod inline;
+pub mod links;
 mod names;
 mod question;
+mod source;
 mod summit;
 mod topic;
 mod welcome;
@@ -21,6 +25,10 @@ pub enum Request {
     Search(String),
     /// Free text: a question in natural language.
     Question(String),
+    /// The card of an entity by key (buttons and deep links).
+    Entity(String),
+    /// The paragraph a sentence comes from.
+    Source(i64),
 }
 
 /// Why a request got no regular answer.
@@ -58,6 +66,19 @@ impl Dossier {
             Request::Topic(name) => topic::answer(self, &required(name, "topic", "energy")?).await,
             Request::Search(words) => question::search(self, &required(words, "search", "transport corridor")?).await,
             Request::Question(text) => question::answer(self, &clip(text)).await,
+            Request::Entity(key) => self.entity_card(key).await,
+            Request::Source(sentence_id) => source::answer(self, *sentence_id).await,
+        }
+    }
+
+    /// The card for an entity key, by its kind.
+    async fn entity_card(&self, key: &str) -> Result<Reply, AnswerError> {
+        let Some(entity) = self.knowledge.gazetteer.get(key) else {
+            return Err(AnswerError::User("That link is out of date: the documents no longer name it.".into()));
+        };
+        match entity.kind {
+            crate::facts::EntityKind::Country => country::card(self, entity).await,
+            _ => summit::card(self, entity).await,
         }
     }
 }

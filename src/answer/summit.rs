@@ -1,7 +1,7 @@
 //! `/summit NAME`: an event or organisation, with where it met, who took part and what was agreed.
 
 use super::{
-    AnswerError, Dossier,
+    AnswerError, Dossier, buttons,
     card::{self, MAX_CARD_FACTS, Sources},
     names,
 };
@@ -12,10 +12,14 @@ use crate::{
 };
 
 pub async fn answer(dossier: &Dossier, name: &str) -> Result<Reply, AnswerError> {
-    let entity = match names::resolve(dossier, name, &[EntityKind::Event, EntityKind::Organisation], "summit") {
-        Ok(entity) => entity,
-        Err(reply) => return Ok(reply),
-    };
+    match names::resolve(dossier, name, &[EntityKind::Event, EntityKind::Organisation], "summit") {
+        Ok(entity) => card(dossier, entity).await,
+        Err(reply) => Ok(reply),
+    }
+}
+
+/// The card of an event or organisation (and of projects and people, which read the same way).
+pub async fn card(dossier: &Dossier, entity: &Entity) -> Result<Reply, AnswerError> {
     let gazetteer = &dossier.knowledge.gazetteer;
     // An organisation's card includes its events; an event's card is its own.
     let events: Vec<&Entity> = gazetteer
@@ -64,5 +68,7 @@ pub async fn answer(dossier: &Dossier, name: &str) -> Result<Reply, AnswerError>
             code(format!("/search {}", entity.name)),
         ]);
     }
+    let shown: Vec<i64> = facts.iter().take(MAX_CARD_FACTS).map(|f| f.row.sentence_id).collect();
+    reply.keyboard = buttons::for_card(dossier, entity, &shown).await?;
     Ok(card::finish(reply, &sources))
 }

@@ -260,3 +260,19 @@ pub async fn toggle(dossier: &Dossier, chat: &ChatRef, data: &str) -> Result<(Re
     };
     Ok((keyboard(dossier, chat).await?, notice))
 }
+
+/// "🔔 Subscribe to …" under a card: subscribes to an entity by key; returns the notice to show.
+pub async fn follow(dossier: &Dossier, chat: &ChatRef, key: &str) -> Result<String, AnswerError> {
+    let Some(entity) = dossier.knowledge.gazetteer.get(key) else {
+        return Err(AnswerError::User("That button is out of date.".into()));
+    };
+    let row = chat_row(dossier, chat).await?;
+    let first = stamp(schedule_of(&row).next_slot(Utc::now()));
+    let thread = chat.thread_id.map(i64::from);
+    let added = db::subscriptions::subscribe(&dossier.pool, chat.id, key, thread, &first).await?;
+    Ok(if added {
+        format!("🔔 Subscribed to {}: digests come {}.", entity.name, describe(&schedule_of(&row)))
+    } else {
+        format!("You are already subscribed to {}.", entity.name)
+    })
+}

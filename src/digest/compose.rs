@@ -1,10 +1,13 @@
 //! Composing a digest: the newest unseen facts, grouped by subject, at most N, with a count of the rest.
 
 use crate::{
-    answer::card::{self, Sources},
+    answer::{
+        card::{self, Sources},
+        links,
+    },
     db::{self, outbox::UnseenFact},
     facts::Knowledge,
-    reply::{Reply, bold, text},
+    reply::{Reply, Span, bold, text},
 };
 
 use super::subjects;
@@ -58,7 +61,15 @@ pub async fn compose(
     let mut sources = Sources::default();
     for subject in &subjects {
         reply.push_blank();
-        reply.push_line(vec![bold(subjects::display_name(knowledge, subject))]);
+        let payload = match subject.strip_prefix(subjects::TOPIC_PREFIX) {
+            Some(topic) => links::payload_for_topic(topic),
+            None => links::payload_for_entity(subject),
+        };
+        reply.push_line(vec![
+            bold(subjects::display_name(knowledge, subject)),
+            text(" · "),
+            Span::DeepLink { text: "full card →".into(), payload },
+        ]);
         for (p, fact) in picked.iter().zip(&facts) {
             if &p.subject == subject {
                 card::push_fact(&mut reply, fact, &mut sources);

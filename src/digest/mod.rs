@@ -8,6 +8,6 @@ pub mod settings;
 pub mod subjects;
 
 pub use commands::{
-    DigestNow, digest_now, keyboard, pause, resume, show_settings, subscribe, subscriptions, toggle, unsubscribe,
-    update_settings,
+    DigestNow, digest_now, follow, keyboard, pause, resume, show_settings, subscribe, subscriptions, toggle,
+    unsubscribe, update_settings,
 };

@@ -24,7 +24,8 @@ pub fn escape(s: &str) -> String {
 
 fn span(span: &Span, out: &mut String) {
     let (open, close) = match span {
-        Span::Text(_) => ("", ""),
+        // An unresolved deep link (no bot name known) shows as its text.
+        Span::Text(_) | Span::DeepLink { .. } => ("", ""),
         Span::Bold(_) => ("<b>", "</b>"),
         Span::Italic(_) => ("<i>", "</i>"),
         Span::Code(_) => ("<code>", "</code>"),

@@ -1,6 +1,7 @@
 //! Turning a core `Reply` into text for a platform: Telegram HTML (split into messages) or plain text.
 
 pub mod html;
+pub mod links;
 pub mod plain;
 pub mod split;
 

@@ -29,6 +29,7 @@ pub fn render(reply: &Reply) -> String {
             .map(|b| match &b.action {
                 Action::Callback(_) => format!("[{}]", b.text),
                 Action::Url(url) => format!("[{} → {url}]", b.text),
+                Action::BotLink { .. } => format!("[{}]", b.text),
             })
             .collect();
         lines.push(buttons.join(" "));

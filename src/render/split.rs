@@ -79,6 +79,7 @@ fn with_text(span: &Span, text: String) -> Span {
         Span::Italic(_) => Span::Italic(text),
         Span::Code(_) => Span::Code(text),
         Span::Link { url, .. } => Span::Link { text, url: url.clone() },
+        Span::DeepLink { payload, .. } => Span::DeepLink { text, payload: payload.clone() },
     }
 }
 

@@ -4,10 +4,10 @@ use std::sync::Arc;
 
 use teloxide::{prelude::*, types::MaybeInaccessibleMessage};
 
-use super::{Services, admin, markup};
+use super::{Services, Target, admin, limiter::Priority, markup};
 use crate::{
-    answer::AnswerError,
-    digest, render,
+    answer::{AnswerError, Request},
+    commands, digest, render,
     reply::{ChatKind, ChatRef, Reply},
 };
 
@@ -21,12 +21,53 @@ pub async fn handle_callback(query: CallbackQuery, services: Arc<Services>) -> a
     };
     let notice = match (&message, data.split_once(':')) {
         (Some(message), Some(("sub", _))) => toggle(&services, &query, message, &data).await,
-        _ => "That button is out of date. Send the command again for fresh buttons.".to_owned(),
+        (Some(message), Some(("card", key))) => show(&services, message, Request::Entity(key.to_owned())).await,
+        (Some(message), Some(("src", id))) => match id.parse::<i64>() {
+            Ok(id) => show(&services, message, Request::Source(id)).await,
+            Err(_) => STALE.to_owned(),
+        },
+        (Some(message), Some(("follow", key))) => follow(&services, &query, message, key).await,
+        _ => STALE.to_owned(),
     };
-    if let Err(e) = bot.answer_callback_query(query.id.clone()).text(clip(&notice, 190)).await {
+    let mut answer = bot.answer_callback_query(query.id.clone());
+    if !notice.is_empty() {
+        answer = answer.text(clip(&notice, 190));
+    }
+    if let Err(e) = answer.await {
         log::warn!("answering a button press: {e}");
     }
     Ok(())
+}
+
+/// The answer to a button whose data is stale or forged.
+const STALE: &str = "That button is out of date. Send the command again for fresh buttons.";
+
+/// Sends the card or paragraph a button asks for, as a new message.
+async fn show(services: &Services, message: &Message, request: Request) -> String {
+    let reply = commands::answer_or_apologise(&services.dossier, &request).await;
+    let target = Target { chat_id: message.chat.id.0, thread_id: message.thread_id.map(|t| t.0.0) };
+    match services.delivery.send_reply(target, &reply, Priority::Interactive).await {
+        Ok(_) => String::new(),
+        Err(e) => {
+            log::warn!("sending a card for a button: {e}");
+            "Sorry, I couldn't send that.".into()
+        }
+    }
+}
+
+async fn follow(services: &Services, query: &CallbackQuery, message: &Message, key: &str) -> String {
+    let chat = admin::chat_ref(message);
+    if chat.kind != ChatKind::Private && !pressed_by_admin(services, query, &chat).await {
+        return "Only admins can change this chat's subscriptions.".into();
+    }
+    match digest::follow(&services.dossier, &chat, key).await {
+        Ok(notice) => notice,
+        Err(AnswerError::User(text)) => text,
+        Err(AnswerError::Unexpected(e)) => {
+            log::error!("subscribing from a card in chat {}: {e:#}", chat.id);
+            "Sorry, something went wrong. Please try again.".into()
+        }
+    }
 }
 
 async fn toggle(services: &Services, query: &CallbackQuery, message: &Message, data: &str) -> String {
@@ -59,7 +100,8 @@ async fn pressed_by_admin(services: &Services, query: &CallbackQuery, chat: &Cha
 
 /// Edits the keyboard message in place.
 async fn edit(services: &Services, message: &Message, reply: &Reply) {
-    let html = render::html::render(reply).into_iter().next().unwrap_or_default();
+    let reply = render::links::resolve(reply, &services.username);
+    let html = render::html::render(&reply).into_iter().next().unwrap_or_default();
     let request = services
         .delivery
         .bot

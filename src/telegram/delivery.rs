@@ -58,13 +58,15 @@ pub enum DeliveryError {
 #[derive(Clone)]
 pub struct Delivery {
     pub bot: Bot,
+    /// The bot's @username, for deep links.
+    pub username: String,
     limits: Arc<Limits>,
     pool: db::Pool,
 }
 
 impl Delivery {
-    pub fn new(bot: Bot, pool: db::Pool, global_rate: u32) -> Self {
-        Delivery { bot, limits: Arc::new(Limits::telegram(global_rate)), pool }
+    pub fn new(bot: Bot, username: String, pool: db::Pool, global_rate: u32) -> Self {
+        Delivery { bot, username, limits: Arc::new(Limits::telegram(global_rate)), pool }
     }
 
     /// Lets the limiter forget chats that have been quiet.
@@ -74,6 +76,8 @@ impl Delivery {
 
     /// Sends a reply as HTML messages (split to fit), buttons under the last one.
     pub async fn send_reply(&self, target: Target, reply: &Reply, priority: Priority) -> Result<Sent, DeliveryError> {
+        let reply = render::links::resolve(reply, &self.username);
+        let reply = &reply;
         let pages = render::html::render(reply);
         let mut target = target;
         let mut message_ids = Vec::with_capacity(pages.len());

@@ -27,6 +27,10 @@ fn button(button: &Button) -> Option<InlineKeyboardButton> {
             log::error!("dropping a button whose callback data is {} bytes", data.len());
             None
         }
+        Action::BotLink { .. } => {
+            log::error!("dropping a bot link button that was not resolved to a URL");
+            None
+        }
     }
 }
 

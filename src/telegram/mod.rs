@@ -6,6 +6,7 @@ pub mod delivery;
 mod digest_handlers;
 mod flood;
 pub mod handlers;
+mod inline;
 pub mod jobs;
 pub mod limiter;
 pub mod markup;
@@ -43,7 +44,7 @@ impl Services {
         let bot = bot(config)?;
         let me = bot.get_me().await.context("cannot reach the Bot API (is TELOXIDE_TOKEN right?)")?;
         Ok(Arc::new(Services {
-            delivery: Delivery::new(bot, dossier.pool.clone(), config.global_rate),
+            delivery: Delivery::new(bot, me.username().to_owned(), dossier.pool.clone(), config.global_rate),
             ingestor: Ingestor::new(dossier.knowledge.clone()),
             flood: flood::FloodGuard::default(),
             dossier,
