@@ -136,7 +136,9 @@ fn reached(fact: &Fact, start: usize) -> Option<String> {
     let subject = match year {
         Some(year) => {
             let lowered = match first {
-                "The" | "A" | "An" | "Its" | "Their" => format!("{}{}", first.to_lowercase(), &subject[first.len()..]),
+                "The" | "A" | "An" | "Its" | "Their" => {
+                    format!("{}{}", first.to_lowercase(), subject.get(first.len()..).unwrap_or_default())
+                }
                 _ => subject.to_owned(),
             };
             format!("In {year}, {lowered}")

@@ -69,7 +69,6 @@ async fn every_question_of_the_seed_pool_fits_telegram_and_gives_nothing_away(po
     seeded(&pool).await;
     let questions = all_questions(&pool).await;
     assert!(questions.len() >= 10, "{}", titles(&questions));
-    eprintln!("POOL\n{}", titles(&questions));
     let mut positions = std::collections::HashSet::new();
     for q in &questions {
         assert_eq!(limits::check(&q.question, &q.options, q.correct, &q.explanation), Ok(()), "{q:#?}");

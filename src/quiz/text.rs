@@ -37,10 +37,9 @@ pub fn find_word(text: &str, needle: &str) -> Vec<(usize, usize)> {
         }
         let after = text.get(end..).and_then(|rest| rest.chars().next());
         let last_is_word = needle.last().is_some_and(|&c| is_word_char(c));
-        if matched && !(last_is_word && after.is_some_and(is_word_char)) {
-            if out.last().is_none_or(|&(_, e)| start >= e) {
-                out.push((start, end));
-            }
+        let whole = matched && !(last_is_word && after.is_some_and(is_word_char));
+        if whole && out.last().is_none_or(|&(_, e)| start >= e) {
+            out.push((start, end));
         }
     }
     out
