@@ -1,0 +1,108 @@
+//! The two bots under test, each against its own stand-in: a bare teloxide echo bot (the baseline) and the
+//! full Dossier bot through `telegram::serve_until`.
+
+use std::time::Duration;
+
+use anyhow::Context;
+use dossier::{config::Config, telegram};
+use teloxide::prelude::*;
+use tokio::task::JoinHandle;
+use tokio_util::sync::CancellationToken;
+
+use crate::{
+    PATIENCE,
+    support::stand_in::{StandIn, TOKEN},
+};
+
+/// The repository's `data/` folder.
+pub fn data_dir() -> std::path::PathBuf {
+    std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("data")
+}
+
+/// A config for the full bot on `tg`, with its own database in `dir` (as tests/integration/helpers.rs).
+pub fn config(tg: &StandIn, dir: &tempfile::TempDir) -> anyhow::Result<Config> {
+    let mut config = Config::from_lookup(|_| None)?;
+    config.token = Some(TOKEN.to_owned());
+    config.api_url = Some(tg.url().parse()?);
+    config.database_url = format!("sqlite://{}", dir.path().join("dossier.sqlite").display());
+    config.documents_dir = data_dir().join("documents");
+    config.gazetteer_path = data_dir().join("gazetteer.toml");
+    config.topics_path = data_dir().join("topics.toml");
+    config.digest_tick = None;
+    Ok(config)
+}
+
+/// A bot running against its stand-in until stopped.
+pub struct Running {
+    pub name: &'static str,
+    pub tg: StandIn,
+    stop: Stop,
+    _dir: Option<tempfile::TempDir>,
+}
+
+enum Stop {
+    Echo(teloxide::dispatching::ShutdownToken, JoinHandle<()>),
+    Full(CancellationToken, JoinHandle<anyhow::Result<()>>),
+}
+
+impl Running {
+    /// Stops the bot and waits (bounded) for it.
+    pub async fn stop(self) {
+        match self.stop {
+            Stop::Echo(token, task) => {
+                if let Ok(done) = token.shutdown() {
+                    let _ = tokio::time::timeout(PATIENCE, done).await;
+                }
+                let _ = tokio::time::timeout(Duration::from_secs(10), task).await;
+            }
+            Stop::Full(token, task) => {
+                token.cancel();
+                let _ = tokio::time::timeout(Duration::from_secs(10), task).await;
+            }
+        }
+    }
+}
+
+/// The baseline: a Dispatcher that answers every text message with `send_message` of the same text.
+pub async fn echo() -> anyhow::Result<Running> {
+    let tg = StandIn::start().await;
+    let bot = Bot::new(TOKEN).set_api_url(tg.url().parse()?);
+    let handler = Update::filter_message().endpoint(|bot: Bot, msg: Message| async move {
+        if let Some(text) = msg.text() {
+            bot.send_message(msg.chat.id, text).await?;
+        }
+        respond(())
+    });
+    let mut dispatcher = Dispatcher::builder(bot, handler).build();
+    let token = dispatcher.shutdown_token();
+    let task = tokio::spawn(async move { dispatcher.dispatch().await });
+    wait_started(&tg).await?;
+    Ok(Running { name: "echo", tg, stop: Stop::Echo(token, task), _dir: None })
+}
+
+/// The full Dossier bot (seed fact base, digest jobs off), sending at `global_rate` messages per second.
+pub async fn full(global_rate: u32) -> anyhow::Result<Running> {
+    let tg = StandIn::start().await;
+    let dir = tempfile::tempdir()?;
+    let mut config = config(&tg, &dir)?;
+    config.global_rate = global_rate;
+    let dossier = dossier::app::open(&config).await.context("opening the fact base")?;
+    let shutdown = CancellationToken::new();
+    let task = tokio::spawn({
+        let shutdown = shutdown.clone();
+        async move { telegram::serve_until(&config, dossier, shutdown).await }
+    });
+    wait_started(&tg).await?;
+    Ok(Running { name: "full", tg, stop: Stop::Full(shutdown, task), _dir: Some(dir) })
+}
+
+/// Waits for the first getUpdates: the bot is polling.
+async fn wait_started(tg: &StandIn) -> anyhow::Result<()> {
+    tokio::time::timeout(PATIENCE, async {
+        while tg.calls_of("GetUpdates").is_empty() {
+            tokio::time::sleep(Duration::from_millis(5)).await;
+        }
+    })
+    .await
+    .context("the bot never polled for updates")
+}

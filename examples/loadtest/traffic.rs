@@ -1,0 +1,99 @@
+//! Traffic runs, echo bot and full bot side by side: updates/s when fed as fast as they are taken, and the
+//! median reply time of sequential questions (stand-in arrival of the SendMessage − push time).
+
+use std::time::{Duration, Instant};
+
+use anyhow::Context;
+
+use crate::{
+    PATIENCE, QUESTIONS,
+    bots::{self, Running},
+    support::stand_in::Call,
+};
+
+/// `global_rate` for the full bot in traffic runs: far above any rate reached, so the limiter never waits.
+pub const UNLIMITED_RATE: u32 = 1_000_000;
+
+/// The echo bot, or the full bot with its limiter out of the way.
+async fn start(full: bool) -> anyhow::Result<Running> {
+    if full { bots::full(UNLIMITED_RATE).await } else { bots::echo().await }
+}
+
+/// Successful SendMessage calls so far.
+fn sends(bot: &Running) -> Vec<Call> {
+    bot.tg.calls_of("SendMessage").into_iter().filter(|c| !c.rejected).collect()
+}
+
+/// Pushes `n` updates from distinct private chats at once and times until `n` replies arrived.
+async fn feed(bot: &Running, n: usize, first_chat: i64) -> anyhow::Result<f64> {
+    bot.tg.clear_calls();
+    let started = Instant::now();
+    for i in 0..n {
+        let chat = first_chat + i as i64;
+        bot.tg.push_text(chat, chat, QUESTIONS[i % QUESTIONS.len()]);
+    }
+    let deadline = started + PATIENCE;
+    loop {
+        // Polled slowly: the time comes from the stand-in's record, not from this loop.
+        tokio::time::sleep(Duration::from_millis(100)).await;
+        let sent = sends(bot);
+        if sent.len() >= n {
+            let last = sent.iter().map(|c| c.at).max().context("no send recorded")?;
+            return Ok(n as f64 / last.duration_since(started).as_secs_f64());
+        }
+        anyhow::ensure!(Instant::now() < deadline, "{}: only {} of {n} replies in {PATIENCE:?}", bot.name, sent.len());
+    }
+}
+
+pub async fn throughput(n: usize) -> anyhow::Result<()> {
+    println!("\n## throughput: {n} updates from distinct chats, pushed at once");
+    let mut rates = Vec::new();
+    for full in [false, true] {
+        let bot = start(full).await?;
+        // A short warm-up, so connection set-up and first queries are not counted.
+        feed(&bot, 50, 9_000_000).await?;
+        let rate = feed(&bot, n, 1).await?;
+        println!("{:<5} {rate:>10.0} updates/s", bot.name);
+        rates.push(rate);
+        bot.stop().await;
+    }
+    println!("full ÷ echo: {:.2} (target ≥ 0.8)", rates[1] / rates[0]);
+    Ok(())
+}
+
+/// Sends one question and returns the time until the stand-in received the reply.
+async fn ask(bot: &Running, chat: i64, text: &str) -> anyhow::Result<Duration> {
+    bot.tg.clear_calls();
+    let pushed = Instant::now();
+    bot.tg.push_text(chat, chat, text);
+    let deadline = pushed + PATIENCE;
+    loop {
+        if let Some(call) = sends(bot).into_iter().find(|c| c.chat_id() == Some(chat)) {
+            return Ok(call.at.duration_since(pushed));
+        }
+        anyhow::ensure!(Instant::now() < deadline, "{}: no reply to chat {chat} in {PATIENCE:?}", bot.name);
+        tokio::time::sleep(Duration::from_millis(1)).await;
+    }
+}
+
+pub async fn latency(questions: usize) -> anyhow::Result<()> {
+    println!("\n## reply time: {questions} sequential questions from distinct chats");
+    let mut medians = Vec::new();
+    for full in [false, true] {
+        let bot = start(full).await?;
+        for i in 0..20 {
+            ask(&bot, 8_000_000 + i, QUESTIONS[i as usize % QUESTIONS.len()]).await?;
+        }
+        let mut times = Vec::with_capacity(questions);
+        for i in 0..questions {
+            times.push(ask(&bot, 1 + i as i64, QUESTIONS[i % QUESTIONS.len()]).await?);
+        }
+        times.sort();
+        let at = |q: f64| times[((times.len() as f64 * q) as usize).min(times.len() - 1)];
+        println!("{:<5} median {:>9.3?}  p90 {:>9.3?}  p99 {:>9.3?}", bot.name, at(0.5), at(0.9), at(0.99));
+        medians.push(at(0.5));
+        bot.stop().await;
+    }
+    println!("full ÷ echo (median): {:.2} (target ≤ 1.25)", medians[1].as_secs_f64() / medians[0].as_secs_f64());
+    Ok(())
+}
