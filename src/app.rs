@@ -20,5 +20,15 @@ pub async fn open(config: &Config) -> anyhow::Result<Dossier> {
     if report.changed > 0 {
         log::info!("fact base updated: {} document(s) ingested, {} unchanged", report.changed, report.unchanged);
     }
+    if report.changed > 0 || db::quiz::questions::count(&pool).await? == 0 {
+        refresh_quiz(&pool, &knowledge).await?;
+    }
     Ok(Dossier::new(pool, knowledge))
+}
+
+/// Rebuilds the quiz pool after documents changed: new facts give new questions.
+pub async fn refresh_quiz(pool: &db::Pool, knowledge: &Knowledge) -> anyhow::Result<()> {
+    let outcome = crate::quiz::regenerate(pool, knowledge).await.context("rebuilding the quiz questions")?;
+    log::info!("quiz questions: {outcome:?}");
+    Ok(())
 }

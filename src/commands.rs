@@ -41,6 +41,17 @@ pub enum Command {
     Resume,
     /// send this chat's digest now
     Digest,
+    /// a quiz poll from the facts; /quiz 5 energy runs a round of 5
+    Quiz(String),
+    /// end the running quiz round
+    Quizstop,
+    /// the quiz leaderboard
+    Top,
+    /// daily quiz: /quizschedule daily 18:00 [TOPIC], or /quizschedule off
+    Quizschedule(String),
+    /// answer a quiz in the terminal: /answer 2
+    #[command(hide)]
+    Answer(String),
     /// counts for the bot's owner
     #[command(hide)]
     Stats,

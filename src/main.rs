@@ -51,10 +51,13 @@ async fn ingest(config: &Config, files: &[std::path::PathBuf]) -> anyhow::Result
     let knowledge = dossier::facts::Knowledge::load(&config.gazetteer_path, &config.topics_path)?;
     let ingestor = Ingestor::new(knowledge);
     let progress = indicatif::ProgressBar::new(files.len() as u64);
-    let mut failed = 0;
+    let (mut failed, mut changed) = (0, 0);
     for path in files {
         match ingestor.ingest_file(&pool, path).await {
-            Ok(outcome) => progress.suspend(|| println!("{}: {outcome:?}", path.display())),
+            Ok(outcome) => {
+                changed += usize::from(outcome != dossier::facts::IngestOutcome::Unchanged);
+                progress.suspend(|| println!("{}: {outcome:?}", path.display()));
+            }
             Err(IngestError::Unexpected(e)) => return Err(e),
             Err(e) => {
                 failed += 1;
@@ -64,6 +67,9 @@ async fn ingest(config: &Config, files: &[std::path::PathBuf]) -> anyhow::Result
         progress.inc(1);
     }
     progress.finish_and_clear();
+    if changed > 0 {
+        app::refresh_quiz(&pool, ingestor.knowledge()).await?;
+    }
     anyhow::ensure!(failed == 0, "{failed} of {} document(s) could not be ingested", files.len());
     Ok(())
 }

@@ -1,38 +1,14 @@
 //! The console adapter: `chat` (a terminal conversation) and `ask` (one reply, for scripts).
 
+mod routes;
+
 use tokio::io::{AsyncBufReadExt, AsyncWriteExt, BufReader};
 
-use crate::{
-    answer::{Dossier, Request},
-    commands::{self, CommandOutcome},
-    render,
-    reply::Reply,
-};
-
-/// The name commands may be addressed to in the terminal (`/country@dossier India`).
-const CONSOLE_BOT_NAME: &str = "dossier";
+use crate::{answer::Dossier, render};
 
 /// Answers one line as the bot would, as plain text.
 pub async fn respond(dossier: &Dossier, line: &str) -> String {
-    render::plain::render(&reply_to(dossier, line).await)
-}
-
-async fn reply_to(dossier: &Dossier, line: &str) -> Reply {
-    let line = line.trim();
-    let request = if line.starts_with('/') {
-        match commands::parse(line, CONSOLE_BOT_NAME) {
-            CommandOutcome::Command(command) => match command.to_request() {
-                Some(request) => request,
-                None => return commands::help_reply(),
-            },
-            CommandOutcome::ForAnotherBot | CommandOutcome::Unknown(_) => {
-                return Reply::text("I don't know that command. /help lists the ones I do.");
-            }
-        }
-    } else {
-        Request::Question(line.to_owned())
-    };
-    commands::answer_or_apologise(dossier, &request).await
+    render::plain::render(&routes::reply_to(dossier, line).await)
 }
 
 /// `dossier chat`: a conversation in the terminal until end of input or `/quit`.

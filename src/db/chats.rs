@@ -71,7 +71,8 @@ pub async fn mark_reachable(pool: &Pool, chat_id: i64) -> anyhow::Result<bool> {
     Ok(done.rows_affected() > 0)
 }
 
-/// Moves a chat's settings, subscriptions, received facts and outbox to its new id, in one transaction.
+/// Moves a chat's settings, subscriptions, received facts, outbox and quiz state to its new id, in one
+/// transaction.
 pub async fn migrate(pool: &Pool, old_id: i64, new_id: i64) -> anyhow::Result<()> {
     let mut tx = pool.begin().await.context("starting a chat migration")?;
     let new_exists: bool = sqlx::query_scalar("SELECT EXISTS (SELECT 1 FROM chats WHERE chat_id = ?)")
@@ -97,6 +98,7 @@ pub async fn migrate(pool: &Pool, old_id: i64, new_id: i64) -> anyhow::Result<()
             .await
             .with_context(|| format!("moving chat {old_id} to {new_id}"))?;
     }
+    super::quiz::move_chat_in(&mut tx, old_id, new_id).await?;
     tx.commit().await.context("committing a chat migration")?;
     log::info!("chat {old_id} moved to {new_id}");
     Ok(())

@@ -117,3 +117,15 @@ pub async fn paragraph_of(pool: &Pool, sentence_id: i64) -> anyhow::Result<Vec<F
     );
     sqlx::query_as(&sql).bind(sentence_id).fetch_all(pool).await.context("reading a paragraph")
 }
+
+/// The topics of an entity's facts, most frequent first.
+pub async fn topics_of_entity(pool: &Pool, entity_key: &str) -> anyhow::Result<Vec<String>> {
+    sqlx::query_scalar(
+        "SELECT t.topic FROM mentions m JOIN sentence_topics t ON t.sentence_id = m.sentence_id
+         WHERE m.entity_key = ? GROUP BY t.topic ORDER BY COUNT(*) DESC, t.topic",
+    )
+    .bind(entity_key)
+    .fetch_all(pool)
+    .await
+    .with_context(|| format!("reading the topics of {entity_key}"))
+}

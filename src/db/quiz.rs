@@ -25,15 +25,25 @@ pub fn parse_ts(text: &str) -> DateTime<Utc> {
 /// Moves a chat's quiz state to its new id (a group upgraded to a supergroup), in one transaction.
 pub async fn move_chat(pool: &Pool, old_id: i64, new_id: i64) -> anyhow::Result<()> {
     let mut tx = pool.begin().await.context("starting a quiz chat move")?;
+    move_chat_in(&mut tx, old_id, new_id).await?;
+    tx.commit().await.context("committing a quiz chat move")
+}
+
+/// [`move_chat`] inside a caller's transaction (the chat migration moves everything at once).
+pub(crate) async fn move_chat_in(
+    tx: &mut sqlx::Transaction<'_, sqlx::Sqlite>,
+    old_id: i64,
+    new_id: i64,
+) -> anyhow::Result<()> {
     for table in ["quiz_seen", "quiz_rounds", "quiz_polls", "quiz_schedules"] {
         sqlx::query(&format!("UPDATE OR IGNORE {table} SET chat_id = ? WHERE chat_id = ?"))
             .bind(new_id)
             .bind(old_id)
-            .execute(&mut *tx)
+            .execute(&mut **tx)
             .await
             .with_context(|| format!("moving {table} of chat {old_id} to {new_id}"))?;
     }
-    tx.commit().await.context("committing a quiz chat move")
+    Ok(())
 }
 
 #[cfg(test)]

@@ -56,7 +56,7 @@ pub async fn compose(
     let mut reply = Reply::default().line(vec![
         text("📰 "),
         bold("Your digest"),
-        text(format!(" — {} new", card::count_facts(facts.len()))),
+        text(if facts.len() == 1 { " — 1 new fact".to_owned() } else { format!(" — {} new facts", facts.len()) }),
     ]);
     let mut sources = Sources::default();
     for subject in &subjects {

@@ -39,6 +39,11 @@ impl Ingestor {
         Ingestor { knowledge }
     }
 
+    /// The rules this ingestor extracts with.
+    pub fn knowledge(&self) -> &Knowledge {
+        &self.knowledge
+    }
+
     /// Reads and ingests one file.
     pub async fn ingest_file(&self, pool: &Pool, path: &Path) -> Result<IngestOutcome, IngestError> {
         let doc = SourceDocument::read(path, &self.knowledge.rules_hash)?;

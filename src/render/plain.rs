@@ -8,6 +8,8 @@ fn spans(spans: &[Span]) -> String {
         .iter()
         .map(|s| match s {
             Span::Link { text, url } if !url.starts_with("https://t.me/") => format!("{text} <{url}>"),
+            // In the terminal a deep link is the command that opens the same card.
+            Span::DeepLink { payload, .. } => format!("/start {payload}"),
             other => other.text().to_owned(),
         })
         .collect()

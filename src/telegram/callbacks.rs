@@ -27,6 +27,7 @@ pub async fn handle_callback(query: CallbackQuery, services: Arc<Services>) -> a
             Err(_) => STALE.to_owned(),
         },
         (Some(message), Some(("follow", key))) => follow(&services, &query, message, key).await,
+        (Some(message), Some(("quiz", key))) => super::quiz_handlers::quiz_button(&services, message, key).await,
         _ => STALE.to_owned(),
     };
     let mut answer = bot.answer_callback_query(query.id.clone());

@@ -7,14 +7,17 @@ use std::{future::Future, sync::Arc, time::Duration};
 use teloxide::{
     ApiError, RequestError,
     prelude::*,
-    types::{MessageId, ParseMode, ThreadId},
+    types::{InputPollOption, MessageId, ParseMode, PollType, ThreadId},
 };
 
 use super::{
     limiter::{Limits, Priority},
     markup,
 };
-use crate::{db, render, reply::Reply};
+use crate::{
+    db, render,
+    reply::{QuizPoll, Reply},
+};
 
 /// Attempts per message before giving up on a transient error.
 const MAX_ATTEMPTS: u32 = 6;
@@ -103,6 +106,37 @@ impl Delivery {
             message_ids.push(message.id.0);
         }
         Ok(Sent { chat_id: target.chat_id, message_ids })
+    }
+
+    /// Sends a native quiz poll; returns the chat it went to, the message id and the poll id.
+    pub async fn send_poll(
+        &self,
+        target: Target,
+        poll: &QuizPoll,
+        priority: Priority,
+    ) -> Result<(i64, i32, String), DeliveryError> {
+        let mut target = target;
+        let correct = u8::try_from(poll.correct_option).unwrap_or(0);
+        let open_period = u16::try_from(poll.open_period_secs).unwrap_or(30);
+        let message = self
+            .call(&mut target, priority, |chat, thread| {
+                let options = poll.options.iter().map(|o| InputPollOption::new(o.clone()));
+                let mut request = self
+                    .bot
+                    .send_poll(ChatId(chat), poll.question.clone(), options)
+                    .type_(PollType::Quiz)
+                    .correct_option_id(correct)
+                    .explanation(poll.explanation.clone())
+                    .open_period(open_period)
+                    .is_anonymous(poll.anonymous);
+                if let Some(thread) = thread {
+                    request = request.message_thread_id(thread);
+                }
+                request.send()
+            })
+            .await?;
+        let poll_id = message.poll().map(|p| p.id.to_string()).unwrap_or_default();
+        Ok((target.chat_id, message.id.0, poll_id))
     }
 
     /// Runs one Bot API call for `target` under the limits, handling Telegram's errors.

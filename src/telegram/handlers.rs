@@ -4,7 +4,7 @@ use std::sync::Arc;
 
 use teloxide::types::{Message, MessageEntityKind};
 
-use super::{Services, digest_handlers, flood::Verdict, owner};
+use super::{Services, digest_handlers, flood::Verdict, owner, quiz_handlers};
 use crate::{
     answer::Request,
     commands::{self, Command, CommandOutcome},
@@ -107,6 +107,9 @@ async fn handle_command(services: &Services, msg: &Message, command: Command) ->
         }
     }
     if let Some(reply) = digest_handlers::handle(services, msg, &command).await {
+        return reply;
+    }
+    if let Some(reply) = quiz_handlers::handle(services, msg, &command).await {
         return reply;
     }
     if command == Command::Stats {

@@ -19,14 +19,14 @@ pub async fn run(services: Arc<Services>, every: Duration, shutdown: Cancellatio
             _ = ticker.tick() => {}
         }
         // A pass is not interrupted: every digest it takes is sent and recorded before shutdown.
-        tick(&services).await;
+        tick_at(&services, Utc::now()).await;
     }
     log::info!("background jobs stopped");
 }
 
-/// One pass at the current time.
-pub async fn tick(services: &Services) {
-    let now = Utc::now();
+/// One pass at `now`: digests due are written and sent, quiz rounds move on, scheduled quizzes start.
+/// The loop passes the real clock; tests pass a fixed one.
+pub async fn tick_at(services: &Services, now: chrono::DateTime<Utc>) {
     match scheduler::enqueue_due(&services.dossier, now, services.config.digest_max_facts).await {
         Ok(outcome) if outcome.due > 0 => log::info!("digests due: {outcome:?}"),
         Ok(_) => {}
@@ -41,6 +41,7 @@ pub async fn tick(services: &Services) {
     if let Err(e) = crate::db::updates::forget_before(&services.dossier.pool, &forget).await {
         log::error!("{e:#}");
     }
+    super::quiz_handlers::tick(services, now).await;
     services.delivery.shrink_limits();
     services.flood.shrink();
 }

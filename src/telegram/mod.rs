@@ -12,6 +12,7 @@ pub mod limiter;
 pub mod markup;
 pub mod outbox;
 mod owner;
+mod quiz_handlers;
 mod schema;
 
 use std::sync::Arc;

@@ -57,7 +57,11 @@ async fn ingest(
     let mut bytes = Vec::new();
     bot.download_file(&file.path, &mut bytes).await.map_err(|e| anyhow::anyhow!("downloading: {e}"))?;
     let doc = SourceDocument::from_bytes(name, &bytes, None, &services.dossier.knowledge.rules_hash)?;
-    services.ingestor.ingest(&services.dossier.pool, &doc).await
+    let outcome = services.ingestor.ingest(&services.dossier.pool, &doc).await?;
+    if outcome != IngestOutcome::Unchanged {
+        crate::app::refresh_quiz(&services.dossier.pool, &services.dossier.knowledge).await?;
+    }
+    Ok(outcome)
 }
 
 /// `/stats`: counts for the owner, a refusal for anyone else.

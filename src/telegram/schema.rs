@@ -5,7 +5,7 @@ use teloxide::{
     prelude::*,
 };
 
-use super::{callbacks, handlers, inline};
+use super::{callbacks, handlers, inline, quiz_handlers};
 
 /// The whole routing tree.
 pub fn schema() -> Handler<'static, anyhow::Result<()>, DpHandlerDescription> {
@@ -15,6 +15,7 @@ pub fn schema() -> Handler<'static, anyhow::Result<()>, DpHandlerDescription> {
         .branch(Update::filter_channel_post().endpoint(handlers::handle_message))
         .branch(Update::filter_callback_query().endpoint(callbacks::handle_callback))
         .branch(Update::filter_inline_query().endpoint(inline::handle_inline_query))
+        .branch(Update::filter_poll_answer().endpoint(quiz_handlers::handle_poll_answer))
 }
 
 /// Lets an update through once: a replay after a crash (same `update_id`) is dropped.

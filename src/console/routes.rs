@@ -1,0 +1,108 @@
+//! What each command does in the terminal: the same core as Telegram, for one local "chat".
+
+use chrono::Utc;
+
+use crate::{
+    answer::{AnswerError, Dossier, Request},
+    commands::{self, Command, CommandOutcome},
+    db, digest,
+    digest::{DigestNow, settings},
+    quiz::{self, QuizCommand, QuizError},
+    reply::{ChatId, ChatRef, Reply, UserId},
+};
+
+/// The name commands may be addressed to in the terminal (`/country@dossier India`).
+const CONSOLE_BOT_NAME: &str = "dossier";
+/// The terminal is one private chat, and one person in it.
+const CONSOLE_CHAT: i64 = 0;
+
+pub async fn reply_to(dossier: &Dossier, line: &str) -> Reply {
+    let line = line.trim();
+    if !line.starts_with('/') {
+        return commands::answer_or_apologise(dossier, &Request::Question(line.to_owned())).await;
+    }
+    let command = match commands::parse(line, CONSOLE_BOT_NAME) {
+        CommandOutcome::Command(command) => command,
+        CommandOutcome::ForAnotherBot | CommandOutcome::Unknown(_) => {
+            return Reply::text("I don't know that command. /help lists the ones I do.");
+        }
+    };
+    match command {
+        Command::Quiz(_) | Command::Answer(_) | Command::Top | Command::Quizstop | Command::Quizschedule(_) => {
+            quiz_reply(dossier, &command).await.unwrap_or_else(|e| match e {
+                QuizError::User(text) => Reply::text(text),
+                QuizError::Unexpected(e) => apologise(e),
+            })
+        }
+        Command::Stats => Reply::text("/stats is for the bot's owner in Telegram."),
+        other => match digest_reply(dossier, &other).await {
+            Some(Ok(reply)) => reply,
+            Some(Err(AnswerError::User(text))) => Reply::text(text),
+            Some(Err(AnswerError::Unexpected(e))) => apologise(e),
+            None => match other.to_request() {
+                Some(request) => commands::answer_or_apologise(dossier, &request).await,
+                None => commands::help_reply(),
+            },
+        },
+    }
+}
+
+fn apologise(e: anyhow::Error) -> Reply {
+    log::error!("a console command failed: {e:#}");
+    Reply::text("Sorry, something went wrong on my side. Please try again.")
+}
+
+async fn quiz_reply(dossier: &Dossier, command: &Command) -> Result<Reply, QuizError> {
+    let (pool, session, now) = (&dossier.pool, ChatId(CONSOLE_CHAT), Utc::now());
+    let parsed = match command {
+        Command::Quiz(args) => QuizCommand::quiz(args)?,
+        Command::Answer(args) => QuizCommand::answer(args)?,
+        Command::Top => QuizCommand::Top,
+        _ => {
+            return Ok(Reply::text("Quiz rounds and schedules run in Telegram groups; here, /quiz asks one question."));
+        }
+    };
+    match parsed {
+        QuizCommand::Quiz { topic, .. } => {
+            let topic = topic.map(|t| quiz::resolve_topic(&dossier.knowledge, &t)).transpose()?;
+            quiz::console::ask(pool, session, topic.as_deref(), now).await
+        }
+        QuizCommand::Answer(choice) => {
+            quiz::console::answer(pool, session, UserId(CONSOLE_CHAT), "you", choice, now).await
+        }
+        _ => quiz::leaderboard(pool, session, Some(UserId(CONSOLE_CHAT)), now).await,
+    }
+}
+
+/// Digest commands for the terminal's chat; `/digest` prints the digest and records it as received.
+async fn digest_reply(dossier: &Dossier, command: &Command) -> Option<Result<Reply, AnswerError>> {
+    let chat = ChatRef::private(CONSOLE_CHAT);
+    Some(match command {
+        Command::Subscribe(arg) if arg.trim().is_empty() => digest::keyboard(dossier, &chat).await,
+        Command::Subscribe(arg) => digest::subscribe(dossier, &chat, arg).await,
+        Command::Unsubscribe(arg) => digest::unsubscribe(dossier, &chat, arg).await,
+        Command::Subscriptions(_) => digest::subscriptions(dossier, &chat).await,
+        Command::Settings(arg) => match settings::parse(arg) {
+            Ok(None) => digest::show_settings(dossier, &chat).await,
+            Ok(Some(change)) => digest::update_settings(dossier, &chat, change).await,
+            Err(message) => Err(AnswerError::User(message)),
+        },
+        Command::Pause => digest::pause(dossier, &chat).await,
+        Command::Resume => digest::resume(dossier, &chat).await,
+        Command::Digest => {
+            let now = Utc::now();
+            match digest::digest_now(dossier, &chat, 5, now, chrono::Duration::zero()).await {
+                Ok(DigestNow::Ready { outbox_id, reply }) => {
+                    let stamp = digest::scheduler::stamp(now);
+                    db::outbox::mark_sent(&dossier.pool, outbox_id, CONSOLE_CHAT, &stamp)
+                        .await
+                        .map(|()| reply)
+                        .map_err(Into::into)
+                }
+                Ok(DigestNow::Nothing(reply)) => Ok(reply),
+                Err(e) => Err(e),
+            }
+        }
+        _ => return None,
+    })
+}
