@@ -12,3 +12,4 @@ mod native;
 mod owner;
 mod process;
 mod properties;
+mod quizzes;
