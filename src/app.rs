@@ -20,7 +20,7 @@ pub async fn open(config: &Config) -> anyhow::Result<Dossier> {
     if report.changed > 0 {
         log::info!("fact base updated: {} document(s) ingested, {} unchanged", report.changed, report.unchanged);
     }
-    if report.changed > 0 || db::quiz::questions::count(&pool).await? == 0 {
+    if report.changed > 0 || db::quiz::question_count(&pool).await? == 0 {
         refresh_quiz(&pool, &knowledge).await?;
     }
     Ok(Dossier::new(pool, knowledge))

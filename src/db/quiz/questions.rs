@@ -139,14 +139,6 @@ pub async fn store(pool: &Pool, questions: &[NewQuestion], now: &str) -> anyhow:
     Ok(out)
 }
 
-/// How many questions are in use (not retired).
-pub async fn count(pool: &Pool) -> anyhow::Result<i64> {
-    sqlx::query_scalar("SELECT COUNT(*) FROM quiz_questions WHERE retired_at IS NULL")
-        .fetch_one(pool)
-        .await
-        .context("counting quiz questions")
-}
-
 /// One question by id, retired or not.
 pub async fn get(pool: &Pool, id: i64) -> anyhow::Result<Option<QuestionRow>> {
     sqlx::query_as(&format!("SELECT {COLUMNS} FROM quiz_questions WHERE id = ?"))
