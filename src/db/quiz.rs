@@ -46,6 +46,14 @@ pub(crate) async fn move_chat_in(
     Ok(())
 }
 
+/// How many quiz questions are in use (not retired).
+pub async fn question_count(pool: &Pool) -> anyhow::Result<i64> {
+    sqlx::query_scalar("SELECT COUNT(*) FROM quiz_questions WHERE retired_at IS NULL")
+        .fetch_one(pool)
+        .await
+        .context("counting quiz questions")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -64,12 +72,4 @@ mod tests {
         assert!(schedules::get(&pool, -5).await.unwrap().is_none());
         assert!(schedules::get(&pool, -1005).await.unwrap().is_some());
     }
-}
-
-/// How many quiz questions are in use (not retired).
-pub async fn question_count(pool: &Pool) -> anyhow::Result<i64> {
-    sqlx::query_scalar("SELECT COUNT(*) FROM quiz_questions WHERE retired_at IS NULL")
-        .fetch_one(pool)
-        .await
-        .context("counting quiz questions")
 }

@@ -9,7 +9,7 @@ use crate::{
 
 /// The inline keyboard of the last message sent to `chat`.
 fn last_keyboard(bot: &TestBot, chat: i64) -> (i64, Vec<Value>) {
-    let call = bot.tg.calls_of("SendMessage").into_iter().filter(|c| c.chat_id() == Some(chat)).last().unwrap();
+    let call = bot.tg.calls_of("SendMessage").into_iter().rfind(|c| c.chat_id() == Some(chat)).unwrap();
     let id = call.result().unwrap()["message_id"].as_i64().unwrap();
     let buttons = call.body["reply_markup"]["inline_keyboard"].as_array().cloned().unwrap_or_default();
     (id, buttons.iter().flat_map(|row| row.as_array().cloned().unwrap_or_default()).collect())
