@@ -126,3 +126,52 @@ pub fn document_files(dir: &Path) -> anyhow::Result<Vec<PathBuf>> {
 pub fn is_document(path: &Path) -> bool {
     matches!(path.extension().and_then(|e| e.to_str()), Some("txt" | "md"))
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn seed() -> PathBuf {
+        PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("data/documents/russia-foreign-policy-2024.txt")
+    }
+
+    async fn count(pool: &Pool, table: &str) -> i64 {
+        sqlx::query_scalar(&format!("SELECT COUNT(*) FROM {table}")).fetch_one(pool).await.unwrap()
+    }
+
+    #[sqlx::test]
+    async fn re_ingesting_the_same_document_changes_nothing(pool: Pool) {
+        let ingestor = Ingestor::new(Knowledge::bundled().unwrap());
+        let first = ingestor.ingest_file(&pool, &seed()).await.unwrap();
+        assert!(matches!(first, IngestOutcome::Added { sentences } if sentences > 20), "{first:?}");
+        let ids: Vec<i64> = sqlx::query_scalar("SELECT id FROM sentences ORDER BY id").fetch_all(&pool).await.unwrap();
+        assert_eq!(ingestor.ingest_file(&pool, &seed()).await.unwrap(), IngestOutcome::Unchanged);
+        let again: Vec<i64> = sqlx::query_scalar("SELECT id FROM sentences ORDER BY id").fetch_all(&pool).await.unwrap();
+        assert_eq!(ids, again, "an unchanged document was rewritten");
+    }
+
+    #[sqlx::test]
+    async fn a_changed_document_replaces_its_facts(pool: Pool) {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("note.txt");
+        std::fs::write(&path, "India and Russia signed 3 agreements. Trade grew.").unwrap();
+        let ingestor = Ingestor::new(Knowledge::bundled().unwrap());
+        ingestor.ingest_file(&pool, &path).await.unwrap();
+        std::fs::write(&path, "China and Russia signed 5 agreements.").unwrap();
+        assert!(matches!(ingestor.ingest_file(&pool, &path).await.unwrap(), IngestOutcome::Updated { sentences: 1 }));
+        assert_eq!(count(&pool, "documents").await, 1);
+        assert_eq!(count(&pool, "sentences").await, 1);
+        let india = crate::db::facts::by_entities(&pool, &["country:IN".into()]).await.unwrap();
+        assert!(india.is_empty(), "facts of the old version survived");
+    }
+
+    #[sqlx::test]
+    async fn a_folder_sync_skips_bad_files_and_ingests_the_rest(pool: Pool) {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(dir.path().join("good.txt"), "Russia and Iran opened a railway.").unwrap();
+        std::fs::write(dir.path().join("empty.md"), "").unwrap();
+        std::fs::write(dir.path().join("ignored.pdf"), "%PDF").unwrap();
+        let report = Ingestor::new(Knowledge::bundled().unwrap()).sync_dir(&pool, dir.path()).await.unwrap();
+        assert_eq!((report.changed, report.unchanged, report.failed.len()), (1, 0, 1), "{report:?}");
+    }
+}

@@ -99,3 +99,15 @@ async fn a_write_waits_for_a_database_locked_by_another_process() {
 }
 
 use sqlx::Connection;
+
+#[tokio::test]
+async fn a_graceful_stop_confirms_the_offset_of_handled_updates() {
+    let bot = TestBot::start().await;
+    let tg_updates_before = bot.tg.confirmed_offset();
+    bot.ask(408, "/country India").await;
+    let last = bot.tg.push_update(updates::text_message(408, 408, "/summit BRICS"));
+    bot.tg.wait_until(|calls| sent_to(calls, 408) >= 2, PATIENCE).await;
+    let tg = bot.stop_keeping_stand_in().await;
+    let offset = tg.confirmed_offset();
+    assert!(offset.is_some_and(|o| o > last), "offset {offset:?} (was {tg_updates_before:?}) does not confirm update {last}");
+}

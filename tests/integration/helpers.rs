@@ -88,9 +88,15 @@ impl TestBot {
 
     /// Stops the bot gracefully.
     pub async fn stop(self) {
+        self.stop_keeping_stand_in().await;
+    }
+
+    /// Stops the bot gracefully and hands back the stand-in, to look at what it saw last.
+    pub async fn stop_keeping_stand_in(self) -> StandIn {
         self.shutdown.cancel();
         let stopped = tokio::time::timeout(PATIENCE, self.task).await;
         assert!(matches!(stopped, Ok(Ok(Ok(())))), "the bot did not stop cleanly: {stopped:?}");
+        self.tg
     }
 }
 

@@ -8,6 +8,7 @@ mod crash;
 mod digests;
 mod faults;
 mod helpers;
+mod languages;
 mod native;
 mod owner;
 mod process;
