@@ -50,6 +50,17 @@ pub async fn get(pool: &Pool, chat_id: i64) -> anyhow::Result<Option<ChatRow>> {
         .with_context(|| format!("reading chat {chat_id}"))
 }
 
+/// Sets (or, with `None`, clears) a chat's interface language override.
+pub async fn set_language(pool: &Pool, chat_id: i64, language: Option<&str>) -> anyhow::Result<()> {
+    sqlx::query("UPDATE chats SET language = ? WHERE chat_id = ?")
+        .bind(language)
+        .bind(chat_id)
+        .execute(pool)
+        .await
+        .with_context(|| format!("setting the language of chat {chat_id}"))?;
+    Ok(())
+}
+
 /// Marks a chat as unreachable (blocked, kicked, deactivated): its digests pause, nothing is deleted.
 pub async fn mark_unreachable(pool: &Pool, chat_id: i64, reason: &str) -> anyhow::Result<()> {
     sqlx::query("UPDATE chats SET unreachable = ? WHERE chat_id = ?")
@@ -69,6 +80,17 @@ pub async fn mark_reachable(pool: &Pool, chat_id: i64) -> anyhow::Result<bool> {
         .await
         .with_context(|| format!("marking chat {chat_id} reachable"))?;
     Ok(done.rows_affected() > 0)
+}
+
+/// How long the chat's quiz polls stay open, in seconds.
+pub async fn set_quiz_open_period(pool: &Pool, chat_id: i64, secs: u32) -> anyhow::Result<()> {
+    sqlx::query("UPDATE chats SET quiz_open_period = ? WHERE chat_id = ?")
+        .bind(secs)
+        .bind(chat_id)
+        .execute(pool)
+        .await
+        .with_context(|| format!("setting the quiz poll duration of chat {chat_id}"))?;
+    Ok(())
 }
 
 /// Moves a chat's settings, subscriptions, received facts, outbox and quiz state to its new id, in one

@@ -130,12 +130,17 @@ pub async fn show_settings(dossier: &Dossier, chat: &ChatRef) -> Result<Reply, A
 /// `/settings time|tz|daily|weekly …`.
 pub async fn update_settings(dossier: &Dossier, chat: &ChatRef, change: SettingsChange) -> Result<Reply, AnswerError> {
     let row = chat_row(dossier, chat).await?;
+    if let SettingsChange::QuizOpenPeriod(secs) = change {
+        db::chats::set_quiz_open_period(&dossier.pool, chat.id, secs).await?;
+        return Ok(Reply::text(format!("✅ Quiz polls now stay open {secs} s.")));
+    }
     let mut schedule = schedule_of(&row);
     match change {
         SettingsChange::Time(time) => schedule.time = time,
         SettingsChange::Timezone(tz) => schedule.timezone = tz,
         SettingsChange::Daily => schedule.frequency = Frequency::Daily,
         SettingsChange::Weekly(day) => schedule.frequency = Frequency::Weekly(day),
+        SettingsChange::QuizOpenPeriod(_) => {}
     }
     let (frequency, weekday) = match schedule.frequency {
         Frequency::Daily => ("daily", row.weekday),

@@ -10,11 +10,12 @@ pub enum SettingsChange {
     Timezone(Tz),
     Daily,
     Weekly(Weekday),
+    /// How long quiz polls stay open, in seconds (Telegram allows 5–600).
+    QuizOpenPeriod(u32),
 }
 
 /// The usage line shown with every settings error.
-pub const USAGE: &str =
-    "Usage: /settings time 07:30 · /settings tz Asia/Kolkata · /settings daily · /settings weekly mon";
+pub const USAGE: &str = "Usage: /settings time 07:30 · /settings tz Asia/Kolkata · /settings daily · /settings weekly mon · /settings quiz 45";
 
 /// Parses the arguments of `/settings`; `Ok(None)` means "show the settings".
 pub fn parse(args: &str) -> Result<Option<SettingsChange>, String> {
@@ -35,6 +36,14 @@ pub fn parse(args: &str) -> Result<Option<SettingsChange>, String> {
                 .map_err(|_| format!("“{day}” is not a day of the week. Use mon, tue, wed, thu, fri, sat or sun."))?,
         ),
         ("weekly", []) => SettingsChange::Weekly(Weekday::Mon),
+        ("quiz", [secs]) => match secs.trim_end_matches('s').parse::<u32>() {
+            Ok(n) if (5..=600).contains(&n) => SettingsChange::QuizOpenPeriod(n),
+            _ => {
+                return Err(format!(
+                    "“{secs}” is not a poll duration. Give seconds from 5 to 600, for example /settings quiz 45."
+                ));
+            }
+        },
         _ => return Err(USAGE.to_owned()),
     };
     Ok(Some(change))
@@ -51,6 +60,8 @@ mod tests {
         assert_eq!(parse("daily"), Ok(Some(SettingsChange::Daily)));
         assert_eq!(parse("weekly mon"), Ok(Some(SettingsChange::Weekly(Weekday::Mon))));
         assert_eq!(parse(""), Ok(None));
+        assert_eq!(parse("quiz 45"), Ok(Some(SettingsChange::QuizOpenPeriod(45))));
+        assert!(parse("quiz 3").unwrap_err().contains("5 to 600"));
     }
 
     #[test]
