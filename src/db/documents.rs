@@ -4,7 +4,7 @@ use anyhow::Context;
 use sqlx::{Sqlite, Transaction};
 
 use super::Pool;
-use crate::facts::{FigureKind, ParsedDocument, SourceDocument};
+use crate::facts::{ParsedDocument, SourceDocument};
 
 /// A document as stored.
 #[derive(Debug, Clone, sqlx::FromRow, PartialEq)]
@@ -86,7 +86,7 @@ async fn replace_in(
         for figure in &sentence.figures {
             sqlx::query("INSERT INTO figures (sentence_id, kind, value, unit, text) VALUES (?, ?, ?, ?, ?)")
                 .bind(sentence_id)
-                .bind(figure_kind_name(figure.kind))
+                .bind(figure.kind.as_str())
                 .bind(figure.value)
                 .bind(&figure.unit)
                 .bind(&figure.text)
@@ -106,18 +106,6 @@ async fn replace_in(
     Ok(id)
 }
 
-/// The name a figure kind is stored under.
-pub fn figure_kind_name(kind: FigureKind) -> &'static str {
-    match kind {
-        FigureKind::Money => "money",
-        FigureKind::Percent => "percent",
-        FigureKind::Count => "count",
-        FigureKind::Quantity => "quantity",
-        FigureKind::Ordinal => "ordinal",
-        FigureKind::Date => "date",
-    }
-}
-
 /// Every stored document, newest first.
 pub async fn list(pool: &Pool) -> anyhow::Result<Vec<DocumentRow>> {
     sqlx::query_as(
@@ -132,7 +120,7 @@ pub async fn list(pool: &Pool) -> anyhow::Result<Vec<DocumentRow>> {
 #[cfg(test)]
 pub(crate) mod tests {
     use super::*;
-    use crate::facts::{DocumentMeta, Figure, Mention, ParsedSentence};
+    use crate::facts::{DocumentMeta, Figure, FigureKind, Mention, ParsedSentence};
 
     pub fn doc(name: &str, text: &str) -> SourceDocument {
         SourceDocument {

@@ -14,36 +14,6 @@ pub struct Numeral {
     pub grouped: bool,
 }
 
-const WORDS: &[(&str, f64)] = &[
-    ("two", 2.0),
-    ("three", 3.0),
-    ("four", 4.0),
-    ("five", 5.0),
-    ("six", 6.0),
-    ("seven", 7.0),
-    ("eight", 8.0),
-    ("nine", 9.0),
-    ("ten", 10.0),
-    ("eleven", 11.0),
-    ("twelve", 12.0),
-    ("thirteen", 13.0),
-    ("fourteen", 14.0),
-    ("fifteen", 15.0),
-    ("sixteen", 16.0),
-    ("seventeen", 17.0),
-    ("eighteen", 18.0),
-    ("nineteen", 19.0),
-    ("twenty", 20.0),
-    ("thirty", 30.0),
-    ("forty", 40.0),
-    ("fifty", 50.0),
-    ("sixty", 60.0),
-    ("seventy", 70.0),
-    ("eighty", 80.0),
-    ("ninety", 90.0),
-    ("hundred", 100.0),
-];
-
 impl Numeral {
     /// Finds the number in a figure's text: digits ("1,200.5") or a number word ("Seven").
     pub fn parse(text: &str) -> Option<Numeral> {
@@ -72,10 +42,10 @@ impl Numeral {
             });
         }
         let first = text.split_whitespace().next()?;
-        let (_, number) = WORDS.iter().find(|(w, _)| w.eq_ignore_ascii_case(first))?;
+        let number = crate::facts::extract::word_number(first)?;
         Some(Numeral {
             prefix: String::new(),
-            number: *number,
+            number,
             suffix: text.get(first.len()..)?.to_owned(),
             decimals: 0,
             grouped: false,

@@ -29,6 +29,7 @@ pub use figures::extract_figures;
 pub use gazetteer::Gazetteer;
 pub use model::*;
 pub use norm::normalize_query;
+pub use numbers::word_number;
 pub use pipeline::parse_document;
 pub use segment::split_sentences;
 pub use topics::TopicLexicon;

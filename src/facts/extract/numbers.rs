@@ -30,8 +30,8 @@ pub(super) fn scale_factor(word: &str) -> f64 {
     }
 }
 
-/// Spelled-out cardinal numbers.
-pub(super) fn word_number(word: &str) -> Option<f64> {
+/// Spelled-out cardinal numbers ("seven" → 7), for the extractor and the quiz's distractors.
+pub fn word_number(word: &str) -> Option<f64> {
     const WORDS: &[(&str, f64)] = &[
         ("one", 1.0),
         ("two", 2.0),
