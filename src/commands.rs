@@ -5,6 +5,7 @@ use teloxide::utils::command::BotCommands;
 
 use crate::{
     answer::Request,
+    i18n::Lang,
     reply::{Reply, text},
 };
 
@@ -49,6 +50,8 @@ pub enum Command {
     Top,
     /// daily quiz: /quizschedule daily 18:00 [TOPIC], or /quizschedule off
     Quizschedule(String),
+    /// interface language: /lang en or /lang ru
+    Lang(String),
     /// answer a quiz in the terminal: /answer 2
     #[command(hide)]
     Answer(String),
@@ -74,15 +77,38 @@ impl Command {
     }
 }
 
-/// The `/help` reply, built from the command descriptions.
-pub fn help_reply() -> Reply {
+/// The `/help` reply, built from the command descriptions (English: the doc comments; other languages:
+/// the `cmd-NAME` messages).
+pub fn help_reply(lang: Lang) -> Reply {
     let mut reply = Reply::default();
-    for line in Command::descriptions().to_string().lines() {
+    let lines: Vec<String> = match lang {
+        Lang::En => Command::descriptions().to_string().lines().map(str::to_owned).collect(),
+        _ => {
+            let mut lines = vec![lang.t("help-title"), lang.t("help-commands")];
+            lines.extend(menu(lang).into_iter().map(|c| format!("/{} — {}", c.command, c.description)));
+            lines
+        }
+    };
+    for line in lines {
         reply.push_line(vec![text(line)]);
     }
     reply.push_line(vec![]);
-    reply.push_line(vec![text("Or just ask a question in plain words.")]);
+    reply.push_line(vec![text(lang.t("help-free-text"))]);
     reply
+}
+
+/// The command menu in `lang`, with bare names ("start") as the Bot API wants them.
+pub fn menu(lang: Lang) -> Vec<teloxide::types::BotCommand> {
+    Command::bot_commands()
+        .into_iter()
+        .map(|mut c| {
+            c.command = c.command.trim_start_matches('/').to_owned();
+            if lang != Lang::En {
+                c.description = lang.t(&format!("cmd-{}", c.command));
+            }
+            c
+        })
+        .collect()
 }
 
 /// Why a line that looks like a command is not one.
@@ -142,23 +168,38 @@ mod tests {
 
     #[test]
     fn help_lists_every_command() {
-        let help = help_reply().plain_text();
-        for name in ["/start", "/help", "/country", "/summit", "/topic", "/search"] {
-            assert!(help.contains(name), "{name} missing from {help}");
+        for lang in Lang::ALL {
+            let help = help_reply(lang).plain_text();
+            for name in ["/start", "/help", "/country", "/summit", "/topic", "/search", "/lang"] {
+                assert!(help.contains(name), "{name} missing from {help}");
+            }
         }
+    }
+
+    #[test]
+    fn every_menu_command_has_a_description_in_every_language() {
+        for lang in Lang::ALL {
+            for command in menu(lang) {
+                assert!(!command.description.starts_with("cmd-"), "{lang:?} lacks cmd-{}", command.command);
+            }
+        }
+        assert_eq!(
+            menu(Lang::Ru).iter().find(|c| c.command == "help").map(|c| c.description.as_str()),
+            Some("этот список команд")
+        );
     }
 }
 
 /// Answers a request through the core: a user error is shown as written, anything unexpected is logged
 /// with its context and answered with a short apology.
-pub async fn answer_or_apologise(dossier: &crate::answer::Dossier, request: &Request) -> Reply {
+pub async fn answer_or_apologise(dossier: &crate::answer::Dossier, request: &Request, lang: Lang) -> Reply {
     use crate::answer::AnswerError;
-    match dossier.answer(request).await {
+    match dossier.in_lang(lang).answer(request).await {
         Ok(reply) => reply,
         Err(AnswerError::User(message)) => Reply::text(message),
         Err(AnswerError::Unexpected(error)) => {
             log::error!("answering {request:?} failed: {error:#}");
-            Reply::text("Sorry, something went wrong on my side. Please try again in a minute.")
+            Reply::text(lang.t("sorry"))
         }
     }
 }

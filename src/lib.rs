@@ -12,6 +12,7 @@ pub mod console;
 pub mod db;
 pub mod digest;
 pub mod facts;
+pub mod i18n;
 pub mod logging;
 pub mod quiz;
 pub mod render;

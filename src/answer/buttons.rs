@@ -5,6 +5,7 @@ use std::collections::HashMap;
 use crate::{
     db::{self, facts::MentionRow},
     facts::Entity,
+    i18n::arg,
     reply::{Action, Button},
 };
 
@@ -29,21 +30,22 @@ pub async fn for_card(dossier: &Dossier, entity: &Entity, sentence_ids: &[i64]) 
     let mut rows = Vec::new();
     let related: Vec<Button> = related(dossier, entity, &mentions)
         .into_iter()
-        .filter_map(|other| callback(format!("→ {}", other.name), format!("{CARD}{}", other.key)))
+        .filter_map(|other| callback(format!("→ {}", dossier.name_of(other)), format!("{CARD}{}", other.key)))
         .collect();
     if !related.is_empty() {
         rows.push(related);
     }
+    let name = dossier.name_of(entity);
     let actions: Vec<Button> = [
-        callback(format!("🔔 Subscribe to {}", entity.name), format!("{FOLLOW}{}", entity.key)),
-        callback(format!("❓ Quiz me on {}", entity.name), format!("{QUIZ}{}", entity.key)),
+        callback(dossier.lang.tr("button-subscribe", &[arg("name", name)]), format!("{FOLLOW}{}", entity.key)),
+        callback(dossier.lang.tr("button-quiz", &[arg("name", name)]), format!("{QUIZ}{}", entity.key)),
     ]
     .into_iter()
     .flatten()
     .collect();
     rows.push(actions);
     if let Some(first) = sentence_ids.first() {
-        rows.extend(callback("📄 Source".into(), format!("{SOURCE}{first}")).map(|b| vec![b]));
+        rows.extend(callback(dossier.lang.t("button-source"), format!("{SOURCE}{first}")).map(|b| vec![b]));
     }
     Ok(rows)
 }

@@ -54,14 +54,14 @@ impl Sources {
     }
 
     /// Appends the closing source lines: title, reporting source and date of each cited document.
-    pub fn append_to(&self, reply: &mut Reply) {
+    pub fn append_to(&self, reply: &mut Reply, lang: crate::i18n::Lang) {
         if self.cited.is_empty() {
             return;
         }
         reply.push_blank();
         let numbered = self.cited.len() > 1;
         for (i, doc) in self.cited.iter().enumerate() {
-            let label = if numbered { format!("📄 [{}] ", i + 1) } else { "📄 Source: ".into() };
+            let label = if numbered { format!("📄 [{}] ", i + 1) } else { lang.t("source-single") };
             reply.push_line(vec![
                 text(label),
                 italic(doc.doc_title.clone()),
@@ -113,7 +113,7 @@ pub fn push_fact(reply: &mut Reply, fact: &Fact, sources: &mut Sources) {
 }
 
 /// Removes the footnote numbers again when only one document was cited.
-pub fn finish(mut reply: Reply, sources: &Sources) -> Reply {
+pub fn finish(mut reply: Reply, sources: &Sources, lang: crate::i18n::Lang) -> Reply {
     if !sources.numbered() {
         for block in &mut reply.blocks {
             if let crate::reply::Block::Quote(spans) = block {
@@ -123,7 +123,7 @@ pub fn finish(mut reply: Reply, sources: &Sources) -> Reply {
             }
         }
     }
-    sources.append_to(&mut reply);
+    sources.append_to(&mut reply, lang);
     reply
 }
 
@@ -136,9 +136,9 @@ pub fn flag(alpha2: &str) -> String {
         .collect()
 }
 
-/// "1 fact" / "5 facts".
-pub fn count_facts(n: usize) -> String {
-    if n == 1 { "1 fact".into() } else { format!("{n} facts") }
+/// "1 fact" / "5 facts" (by the plural rules of `lang`).
+pub fn count_facts(n: usize, lang: crate::i18n::Lang) -> String {
+    lang.tr("count-facts", &[crate::i18n::arg("count", n)])
 }
 
 #[cfg(test)]

@@ -8,6 +8,7 @@ use super::{
 use crate::{
     db,
     facts::{Entity, EntityKind},
+    i18n::{Lang, arg},
     reply::{Reply, bold, code, text},
 };
 
@@ -22,14 +23,14 @@ pub enum Group {
 }
 
 impl Group {
-    fn heading(self) -> &'static str {
-        match self {
-            Group::Figures => "💰 Figures",
-            Group::Visits => "✈️ Visits",
-            Group::Agreements => "🤝 Agreements",
-            Group::Projects => "🏗 Projects",
-            Group::Relations => "🌐 Relations",
-        }
+    fn heading(self, lang: Lang) -> String {
+        lang.t(match self {
+            Group::Figures => "group-figures",
+            Group::Visits => "group-visits",
+            Group::Agreements => "group-agreements",
+            Group::Projects => "group-projects",
+            Group::Relations => "group-relations",
+        })
     }
 
     /// The group a fact belongs under: the first that fits.
@@ -62,15 +63,15 @@ pub async fn answer(dossier: &Dossier, name: &str) -> Result<Reply, AnswerError>
 pub async fn card(dossier: &Dossier, entity: &Entity) -> Result<Reply, AnswerError> {
     let rows = db::facts::by_entities(&dossier.pool, std::slice::from_ref(&entity.key)).await?;
     if rows.is_empty() {
-        return Ok(names::not_mentioned(entity));
+        return Ok(names::not_mentioned(dossier, entity));
     }
     let facts = card::with_figures(&dossier.pool, rows).await?;
     let total = facts.len();
     let alpha2 = entity.key.strip_prefix("country:").unwrap_or_default();
     let mut reply = Reply::default().line(vec![
         text(format!("{} ", card::flag(alpha2))),
-        bold(&entity.name),
-        text(format!(" — {}", card::count_facts(total))),
+        bold(dossier.name_of(entity)),
+        text(format!(" — {}", card::count_facts(total, dossier.lang))),
     ]);
     let mut grouped: Vec<(Group, &Fact)> = facts.iter().take(MAX_CARD_FACTS).map(|f| (Group::of(f), f)).collect();
     grouped.sort_by_key(|(group, _)| *group);
@@ -79,18 +80,18 @@ pub async fn card(dossier: &Dossier, entity: &Entity) -> Result<Reply, AnswerErr
     for (group, fact) in grouped {
         if current != Some(group) {
             reply.push_blank();
-            reply.push_line(vec![bold(group.heading())]);
+            reply.push_line(vec![bold(group.heading(dossier.lang))]);
             current = Some(group);
         }
         card::push_fact(&mut reply, fact, &mut sources);
     }
     if total > MAX_CARD_FACTS {
         reply.push_line(vec![
-            text(format!("…and {} more: ", total - MAX_CARD_FACTS)),
+            text(dossier.lang.tr("card-more", &[arg("count", total - MAX_CARD_FACTS)])),
             code(format!("/search {}", entity.name)),
         ]);
     }
     let shown: Vec<i64> = facts.iter().take(MAX_CARD_FACTS).map(|f| f.row.sentence_id).collect();
     reply.keyboard = buttons::for_card(dossier, entity, &shown).await?;
-    Ok(card::finish(reply, &sources))
+    Ok(card::finish(reply, &sources, dossier.lang))
 }

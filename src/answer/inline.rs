@@ -9,7 +9,7 @@ use super::{
 use crate::{
     db::{self, facts::FactRow},
     facts::Resolution,
-    reply::{Reply, bold, text},
+    reply::Reply,
 };
 
 /// Results per page (Telegram allows up to 50; small pages answer faster).
@@ -67,8 +67,8 @@ pub async fn results(
                 reply.keyboard.clear();
                 items.push(InlineItem {
                     id: format!("e:{key}"),
-                    title: entity.name.clone(),
-                    description: "Fact card with quoted sources".into(),
+                    title: dossier.name_of(entity).to_owned(),
+                    description: dossier.lang.t("inline-card"),
                     reply,
                 });
             }
@@ -84,10 +84,10 @@ async fn sentence_item(dossier: &Dossier, row: FactRow) -> anyhow::Result<Inline
     let description = format!("{} ({})", row.doc_title, row.doc_published);
     let id = format!("s:{}", row.sentence_id);
     let facts = card::with_figures(&dossier.pool, vec![row]).await?;
-    let mut reply = Reply::default().line(vec![text("📌 "), bold("From the documents:")]);
+    let mut reply = Reply::default().line(dossier.lang.spans("inline-found", &[]));
     let mut sources = Sources::default();
     for fact in &facts {
         card::push_fact(&mut reply, fact, &mut sources);
     }
-    Ok(InlineItem { id, title, description, reply: card::finish(reply, &sources) })
+    Ok(InlineItem { id, title, description, reply: card::finish(reply, &sources, dossier.lang) })
 }

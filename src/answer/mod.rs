@@ -13,7 +13,7 @@ mod summit;
 mod topic;
 mod welcome;
 
-use crate::{db::Pool, facts::Knowledge, reply::Reply};
+use crate::{db::Pool, facts::Knowledge, i18n::Lang, reply::Reply};
 
 /// What someone asked, already parsed by an adapter.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -45,26 +45,40 @@ pub enum AnswerError {
 /// Longest argument the core looks at; longer input is cut (it cannot name anything in the documents).
 pub const MAX_ARGUMENT_CHARS: usize = 256;
 
-/// The answering core: the fact base and the rules that built it.
+/// The answering core: the fact base and the rules that built it, and the interface language of the
+/// replies it composes (English unless an adapter asks for another with [`Dossier::in_lang`]).
 #[derive(Clone)]
 pub struct Dossier {
     pub pool: Pool,
     pub knowledge: Knowledge,
+    pub lang: Lang,
 }
 
 impl Dossier {
     pub fn new(pool: Pool, knowledge: Knowledge) -> Self {
-        Dossier { pool, knowledge }
+        Dossier { pool, knowledge, lang: Lang::En }
+    }
+
+    /// The same core, answering in `lang` (a cheap clone: the pool and the knowledge are shared).
+    pub fn in_lang(&self, lang: Lang) -> Dossier {
+        Dossier { lang, ..self.clone() }
+    }
+
+    /// An entity's name in the interface language (the Russian name when there is one).
+    pub fn name_of<'a>(&self, entity: &'a crate::facts::Entity) -> &'a str {
+        self.lang.pick(&entity.name, entity.name_ru.as_deref())
     }
 
     /// Answers one request.
     pub async fn answer(&self, request: &Request) -> Result<Reply, AnswerError> {
         match request {
-            Request::Start => Ok(welcome::reply()),
-            Request::Country(name) => country::answer(self, &required(name, "country", "India")?).await,
-            Request::Summit(name) => summit::answer(self, &required(name, "summit", "BRICS")?).await,
-            Request::Topic(name) => topic::answer(self, &required(name, "topic", "energy")?).await,
-            Request::Search(words) => question::search(self, &required(words, "search", "transport corridor")?).await,
+            Request::Start => Ok(welcome::reply(self.lang)),
+            Request::Country(name) => country::answer(self, &self.required(name, "country", "India")?).await,
+            Request::Summit(name) => summit::answer(self, &self.required(name, "summit", "BRICS")?).await,
+            Request::Topic(name) => topic::answer(self, &self.required(name, "topic", "energy")?).await,
+            Request::Search(words) => {
+                question::search(self, &self.required(words, "search", "transport corridor")?).await
+            }
             Request::Question(text) => question::answer(self, &clip(text)).await,
             Request::Entity(key) => self.entity_card(key).await,
             Request::Source(sentence_id) => source::answer(self, *sentence_id).await,
@@ -74,20 +88,26 @@ impl Dossier {
     /// The card for an entity key, by its kind.
     async fn entity_card(&self, key: &str) -> Result<Reply, AnswerError> {
         let Some(entity) = self.knowledge.gazetteer.get(key) else {
-            return Err(AnswerError::User("That link is out of date: the documents no longer name it.".into()));
+            return Err(AnswerError::User(self.lang.t("link-outdated")));
         };
         match entity.kind {
             crate::facts::EntityKind::Country => country::card(self, entity).await,
             _ => summit::card(self, entity).await,
         }
     }
+
+    /// The argument, trimmed and clipped, or a usage line with an example when it is missing.
+    fn required(&self, arg: &str, command: &str, example: &str) -> Result<String, AnswerError> {
+        required(arg, command, example, self.lang)
+    }
 }
 
 /// The argument, trimmed and clipped, or a usage line with an example when it is missing.
-fn required(arg: &str, command: &str, example: &str) -> Result<String, AnswerError> {
+fn required(arg: &str, command: &str, example: &str, lang: Lang) -> Result<String, AnswerError> {
     let arg = clip(arg);
     if arg.is_empty() {
-        return Err(AnswerError::User(format!("Usage: /{command} NAME — for example /{command} {example}")));
+        let args = [crate::i18n::arg("command", command), crate::i18n::arg("example", example)];
+        return Err(AnswerError::User(lang.tr("usage", &args)));
     }
     Ok(arg)
 }
@@ -108,7 +128,7 @@ mod tests {
 
     #[test]
     fn a_missing_argument_gets_a_usage_line_with_an_example() {
-        let err = required("   ", "country", "India").unwrap_err();
+        let err = required("   ", "country", "India", Lang::En).unwrap_err();
         assert_eq!(err.to_string(), "Usage: /country NAME — for example /country India");
     }
 

@@ -2,7 +2,8 @@
 
 use crate::{
     facts::{Entity, EntityKind, Resolution},
-    reply::{Reply, bold, code, text},
+    i18n::arg,
+    reply::{Reply, code, text},
 };
 
 use super::Dossier;
@@ -16,20 +17,21 @@ pub fn resolve<'a>(
 ) -> Result<&'a Entity, Reply> {
     let gazetteer = &dossier.knowledge.gazetteer;
     let names = |keys: &[String]| -> Vec<String> {
-        keys.iter().filter_map(|k| gazetteer.get(k)).map(|e| e.name.clone()).collect()
+        keys.iter().filter_map(|k| gazetteer.get(k)).map(|e| dossier.name_of(e).to_owned()).collect()
     };
     match gazetteer.resolve(query, Some(kinds)) {
-        Resolution::Found(key) => gazetteer.get(&key).ok_or_else(|| unknown(query, &[], command)),
-        Resolution::DidYouMean(keys) => Err(did_you_mean(query, &names(&keys), command)),
-        Resolution::Unknown { closest } => Err(unknown(query, &names(&closest), command)),
+        Resolution::Found(key) => gazetteer.get(&key).ok_or_else(|| unknown(dossier, query, &[], command)),
+        Resolution::DidYouMean(keys) => Err(did_you_mean(dossier, query, &names(&keys), command)),
+        Resolution::Unknown { closest } => Err(unknown(dossier, query, &names(&closest), command)),
     }
 }
 
-fn did_you_mean(query: &str, names: &[String], command: &str) -> Reply {
-    let mut spans = vec![text("🤔 "), bold(query), text(" is not in the documents. Did you mean ")];
+fn did_you_mean(dossier: &Dossier, query: &str, names: &[String], command: &str) -> Reply {
+    let lang = dossier.lang;
+    let mut spans = lang.spans("names-did-you-mean", &[arg("query", query)]);
     for (i, name) in names.iter().enumerate() {
         if i > 0 {
-            spans.push(text(if i + 1 == names.len() { " or " } else { ", " }));
+            spans.push(if i + 1 == names.len() { text(lang.t("names-or")) } else { text(", ") });
         }
         spans.push(code(format!("/{command} {name}")));
     }
@@ -37,10 +39,11 @@ fn did_you_mean(query: &str, names: &[String], command: &str) -> Reply {
     Reply::default().line(spans)
 }
 
-fn unknown(query: &str, closest: &[String], command: &str) -> Reply {
-    let mut reply = Reply::default().line(vec![text("🔍 "), bold(query), text(" is not in the documents.")]);
+fn unknown(dossier: &Dossier, query: &str, closest: &[String], command: &str) -> Reply {
+    let lang = dossier.lang;
+    let mut reply = Reply::default().line(lang.spans("names-unknown", &[arg("query", query)]));
     if !closest.is_empty() {
-        let mut spans = vec![text("Closest names: ")];
+        let mut spans = lang.spans("names-closest", &[]);
         for (i, name) in closest.iter().enumerate() {
             if i > 0 {
                 spans.push(text(", "));
@@ -53,6 +56,6 @@ fn unknown(query: &str, closest: &[String], command: &str) -> Reply {
 }
 
 /// The reply for an entity the documents never mention.
-pub fn not_mentioned(entity: &Entity) -> Reply {
-    Reply::default().line(vec![text("📭 The documents say nothing about "), bold(&entity.name), text(" yet.")])
+pub fn not_mentioned(dossier: &Dossier, entity: &Entity) -> Reply {
+    Reply::default().line(dossier.lang.spans("names-not-mentioned", &[arg("name", dossier.name_of(entity))]))
 }

@@ -9,7 +9,7 @@ use super::{
 };
 use crate::{
     db::{self, facts::FactRow},
-    reply::{Reply, bold, text},
+    reply::Reply,
 };
 
 /// Most sentences quoted in one answer.
@@ -22,14 +22,14 @@ const CANDIDATES: i64 = 40;
 /// `/search WORDS`: sentences matching the words, best first.
 pub async fn search(dossier: &Dossier, words: &str) -> Result<Reply, AnswerError> {
     let Some(query) = fts::build_query(words) else {
-        return Ok(nothing_found(words));
+        return Ok(nothing_found(dossier, words));
     };
     let hits = db::search::sentences(&dossier.pool, &query, 5).await?;
     if hits.is_empty() {
-        return Ok(nothing_found(words));
+        return Ok(nothing_found(dossier, words));
     }
     let rows = hits.into_iter().map(|h| h.fact).collect();
-    quote_all(dossier, Reply::default().line(vec![text("🔎 Found in the documents:")]), rows).await
+    quote_all(dossier, Reply::default().line(dossier.lang.spans("search-found", &[])), rows).await
 }
 
 /// A question in free text. Candidate sentences must share the question's entities (when it names any)
@@ -58,8 +58,13 @@ pub async fn answer(dossier: &Dossier, question: &str) -> Result<Reply, AnswerEr
     for m in db::facts::mentions_of(&dossier.pool, &ids).await? {
         mentioned.entry(m.sentence_id).or_default().push(m.entity_key);
     }
-    let entity_terms: Vec<String> =
-        entities.iter().filter_map(|k| gazetteer.get(k)).flat_map(|e| fts::content_terms(&e.name)).collect();
+    // Every form of a named entity (its English name, Russian name and aliases) is the entity, not a word to match.
+    let entity_terms: Vec<String> = entities
+        .iter()
+        .filter_map(|k| gazetteer.get(k))
+        .flat_map(|e| std::iter::once(&e.name).chain(&e.aliases).chain(&e.name_ru))
+        .flat_map(|name| fts::content_terms(name))
+        .collect();
     let plain_terms: Vec<&String> = terms.iter().filter(|t| !entity_terms.contains(t)).collect();
 
     let mut scored: Vec<(f64, FactRow)> = candidates
@@ -80,14 +85,14 @@ pub async fn answer(dossier: &Dossier, question: &str) -> Result<Reply, AnswerEr
     scored.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.sentence_id.cmp(&b.1.sentence_id)));
     if scored.is_empty() {
         return Ok(Reply::default()
-            .line(vec![text("🤷 The documents don't say anything about that, so I won't guess.")])
-            .line(vec![text("Try /search with a few key words, or /help.")]));
+            .line(dossier.lang.spans("question-unknown", &[]))
+            .line(dossier.lang.spans("question-try", &[])));
     }
     // Quote only sentences nearly as well supported as the best one.
     let cutoff = scored[0].0 * RELATIVE_CUTOFF;
     let rows =
         scored.into_iter().take_while(|(score, _)| *score >= cutoff).take(MAX_ANSWERS).map(|(_, row)| row).collect();
-    quote_all(dossier, Reply::default().line(vec![text("📌 From the documents:")]), rows).await
+    quote_all(dossier, Reply::default().line(dossier.lang.spans("question-found", &[])), rows).await
 }
 
 /// The first five characters of a term: a crude stem that survives plural and case endings.
@@ -104,11 +109,11 @@ async fn quote_all(dossier: &Dossier, mut reply: Reply, rows: Vec<FactRow>) -> R
     for fact in &facts {
         card::push_fact(&mut reply, fact, &mut sources);
     }
-    Ok(card::finish(reply, &sources))
+    Ok(card::finish(reply, &sources, dossier.lang))
 }
 
-fn nothing_found(words: &str) -> Reply {
-    Reply::default().line(vec![text("🔍 Nothing in the documents matches "), bold(words), text(".")])
+fn nothing_found(dossier: &Dossier, words: &str) -> Reply {
+    Reply::default().line(dossier.lang.spans("search-nothing", &[crate::i18n::arg("words", words)]))
 }
 
 #[cfg(test)]

@@ -31,14 +31,14 @@ pub async fn card(dossier: &Dossier, entity: &Entity) -> Result<Reply, AnswerErr
     keys.extend(events.iter().map(|e| e.key.clone()));
     let rows = db::facts::by_entities(&dossier.pool, &keys).await?;
     if rows.is_empty() {
-        return Ok(names::not_mentioned(entity));
+        return Ok(names::not_mentioned(dossier, entity));
     }
     let facts = card::with_figures(&dossier.pool, rows).await?;
 
     let mut reply = Reply::default().line(vec![
         text("🏛 "),
-        bold(&entity.name),
-        text(format!(" — {}", card::count_facts(facts.len()))),
+        bold(dossier.name_of(entity)),
+        text(format!(" — {}", card::count_facts(facts.len(), dossier.lang))),
     ]);
     let mut highlights: Vec<Span> = Vec::new();
     for place in std::iter::once(entity).chain(events.iter().copied()).filter_map(|e| e.place.as_deref()) {
@@ -64,11 +64,11 @@ pub async fn card(dossier: &Dossier, entity: &Entity) -> Result<Reply, AnswerErr
     }
     if facts.len() > MAX_CARD_FACTS {
         reply.push_line(vec![
-            text(format!("…and {} more: ", facts.len() - MAX_CARD_FACTS)),
+            text(dossier.lang.tr("card-more", &[crate::i18n::arg("count", facts.len() - MAX_CARD_FACTS)])),
             code(format!("/search {}", entity.name)),
         ]);
     }
     let shown: Vec<i64> = facts.iter().take(MAX_CARD_FACTS).map(|f| f.row.sentence_id).collect();
     reply.keyboard = buttons::for_card(dossier, entity, &shown).await?;
-    Ok(card::finish(reply, &sources))
+    Ok(card::finish(reply, &sources, dossier.lang))
 }

@@ -6,6 +6,7 @@ use super::{
 };
 use crate::{
     db,
+    i18n::arg,
     reply::{Reply, Span, bold, code, text},
 };
 
@@ -15,31 +16,34 @@ pub async fn answer(dossier: &Dossier, name: &str) -> Result<Reply, AnswerError>
         return Ok(unknown_topic(dossier, name).await?);
     };
     let topic = lexicon.topics().iter().find(|t| t.key == key);
-    let title = topic.map_or(key.clone(), |t| t.name.clone());
+    let title = topic.map_or(key.clone(), |t| dossier.lang.pick(&t.name, Some(&t.name_ru)).to_owned());
     let rows = db::facts::by_topic(&dossier.pool, &key).await?;
     if rows.is_empty() {
-        return Ok(Reply::default().line(vec![text("📭 The documents say nothing on "), bold(title), text(" yet.")]));
+        return Ok(Reply::default().line(dossier.lang.spans("topic-nothing", &[arg("name", title)])));
     }
     let facts = card::with_figures(&dossier.pool, rows).await?;
-    let mut reply =
-        Reply::default().line(vec![text("🗂 "), bold(&title), text(format!(" — {}", card::count_facts(facts.len())))]);
+    let mut reply = Reply::default().line(vec![
+        text("🗂 "),
+        bold(&title),
+        text(format!(" — {}", card::count_facts(facts.len(), dossier.lang))),
+    ]);
     reply.push_blank();
     let mut sources = Sources::default();
     for fact in facts.iter().take(MAX_CARD_FACTS) {
         card::push_fact(&mut reply, fact, &mut sources);
     }
     if facts.len() > MAX_CARD_FACTS {
-        reply.push_line(vec![text(format!("…and {} more.", facts.len() - MAX_CARD_FACTS))]);
+        reply.push_line(dossier.lang.spans("card-more-end", &[arg("count", facts.len() - MAX_CARD_FACTS)]));
     }
-    Ok(card::finish(reply, &sources))
+    Ok(card::finish(reply, &sources, dossier.lang))
 }
 
 /// An unknown topic: say so and list the topics that have facts.
 async fn unknown_topic(dossier: &Dossier, name: &str) -> anyhow::Result<Reply> {
-    let mut reply = Reply::default().line(vec![text("🔍 "), bold(name), text(" is not a topic I know.")]);
+    let mut reply = Reply::default().line(dossier.lang.spans("topic-unknown", &[arg("name", name)]));
     let counts = db::facts::topic_counts(&dossier.pool).await?;
     if !counts.is_empty() {
-        let mut spans: Vec<Span> = vec![text("Topics: ")];
+        let mut spans: Vec<Span> = dossier.lang.spans("topic-list", &[]);
         for (i, (key, _)) in counts.iter().enumerate() {
             if i > 0 {
                 spans.push(text(", "));

@@ -1,49 +1,28 @@
 //! `/start`: a short, friendly tour: what to ask, how to subscribe, how to quiz a group.
 
-use crate::reply::{Action, Button, Reply, bold, code, text};
+use crate::{
+    i18n::Lang,
+    reply::{Action, Button, Reply},
+};
 
-pub fn reply() -> Reply {
+pub fn reply(lang: Lang) -> Reply {
+    let line = |id: &str| lang.spans(id, &[]);
     Reply::default()
-        .line(vec![
-            text("👋 I am "),
-            bold("Dossier"),
-            text(": I answer from documents and quote the sentence behind every answer."),
-        ])
+        .line(line("welcome-intro"))
         .line(vec![])
-        .line(vec![bold("Ask")])
-        .line(vec![
-            text("• "),
-            code("/country India"),
-            text(", "),
-            code("/summit BRICS"),
-            text(", "),
-            code("/topic energy"),
-            text(", "),
-            code("/search transport corridor"),
-        ])
-        .line(vec![text("• or just write: "), code("How much did Russia trade with China?")])
+        .line(line("welcome-ask"))
+        .line(line("welcome-ask-examples"))
+        .line(line("welcome-ask-free"))
         .line(vec![])
-        .line(vec![bold("Follow")])
-        .line(vec![
-            text("• "),
-            code("/subscribe"),
-            text(" picks topics for a digest; "),
-            code("/settings"),
-            text(" sets when it comes."),
-        ])
+        .line(line("welcome-follow"))
+        .line(line("welcome-follow-how"))
         .line(vec![])
-        .line(vec![bold("Play")])
-        .line(vec![
-            text("• Add me to a group and send "),
-            code("/quiz 5"),
-            text(" for a round of quiz polls; "),
-            code("/top"),
-            text(" shows the leaderboard."),
-        ])
+        .line(line("welcome-play"))
+        .line(line("welcome-play-how"))
         .line(vec![])
-        .line(vec![text("/help lists every command.")])
+        .line(line("welcome-help"))
         .with_buttons(vec![Button {
-            text: "➕ Add Dossier to a group".into(),
+            text: lang.t("welcome-add-to-group"),
             action: Action::BotLink { payload: "tour".into(), group: true },
         }])
 }

@@ -7,6 +7,7 @@ use crate::{
     commands::{self, Command, CommandOutcome},
     db, digest,
     digest::{DigestNow, settings},
+    i18n::Lang,
     quiz::{self, QuizCommand, QuizError},
     reply::{ChatId, ChatRef, Reply, UserId},
 };
@@ -19,7 +20,7 @@ const CONSOLE_CHAT: i64 = 0;
 pub async fn reply_to(dossier: &Dossier, line: &str) -> Reply {
     let line = line.trim();
     if !line.starts_with('/') {
-        return commands::answer_or_apologise(dossier, &Request::Question(line.to_owned())).await;
+        return commands::answer_or_apologise(dossier, &Request::Question(line.to_owned()), Lang::En).await;
     }
     let command = match commands::parse(line, CONSOLE_BOT_NAME) {
         CommandOutcome::Command(command) => command,
@@ -35,13 +36,14 @@ pub async fn reply_to(dossier: &Dossier, line: &str) -> Reply {
             })
         }
         Command::Stats => Reply::text("/stats is for the bot's owner in Telegram."),
+        Command::Lang(_) => Reply::text("The terminal speaks English; /lang sets a Telegram chat's language."),
         other => match digest_reply(dossier, &other).await {
             Some(Ok(reply)) => reply,
             Some(Err(AnswerError::User(text))) => Reply::text(text),
             Some(Err(AnswerError::Unexpected(e))) => apologise(e),
             None => match other.to_request() {
-                Some(request) => commands::answer_or_apologise(dossier, &request).await,
-                None => commands::help_reply(),
+                Some(request) => commands::answer_or_apologise(dossier, &request, Lang::En).await,
+                None => commands::help_reply(Lang::En),
             },
         },
     }

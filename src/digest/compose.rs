@@ -79,7 +79,10 @@ pub async fn compose(
     let remaining = total - picked.len();
     if remaining > 0 {
         reply.push_blank();
-        reply.push_line(vec![text(format!("➕ {} more next time (or send /digest).", card::count_facts(remaining)))]);
+        reply.push_line(vec![text(format!(
+            "➕ {} more next time (or send /digest).",
+            card::count_facts(remaining, crate::i18n::Lang::En)
+        ))]);
     }
-    Ok(Some(Digest { reply: card::finish(reply, &sources), fact_keys, remaining }))
+    Ok(Some(Digest { reply: card::finish(reply, &sources, crate::i18n::Lang::En), fact_keys, remaining }))
 }

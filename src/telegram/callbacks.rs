@@ -21,9 +21,9 @@ pub async fn handle_callback(query: CallbackQuery, services: Arc<Services>) -> a
     };
     let notice = match (&message, data.split_once(':')) {
         (Some(message), Some(("sub", _))) => toggle(&services, &query, message, &data).await,
-        (Some(message), Some(("card", key))) => show(&services, message, Request::Entity(key.to_owned())).await,
+        (Some(message), Some(("card", key))) => show(&services, &query, message, Request::Entity(key.to_owned())).await,
         (Some(message), Some(("src", id))) => match id.parse::<i64>() {
-            Ok(id) => show(&services, message, Request::Source(id)).await,
+            Ok(id) => show(&services, &query, message, Request::Source(id)).await,
             Err(_) => STALE.to_owned(),
         },
         (Some(message), Some(("follow", key))) => follow(&services, &query, message, key).await,
@@ -44,8 +44,9 @@ pub async fn handle_callback(query: CallbackQuery, services: Arc<Services>) -> a
 const STALE: &str = "That button is out of date. Send the command again for fresh buttons.";
 
 /// Sends the card or paragraph a button asks for, as a new message.
-async fn show(services: &Services, message: &Message, request: Request) -> String {
-    let reply = commands::answer_or_apologise(&services.dossier, &request).await;
+async fn show(services: &Services, query: &CallbackQuery, message: &Message, request: Request) -> String {
+    let lang = super::lang::of_chat(services, message.chat.id.0, query.from.language_code.as_deref()).await;
+    let reply = commands::answer_or_apologise(&services.dossier, &request, lang).await;
     let target = Target { chat_id: message.chat.id.0, thread_id: message.thread_id.map(|t| t.0.0) };
     match services.delivery.send_reply(target, &reply, Priority::Interactive).await {
         Ok(_) => String::new(),

@@ -9,6 +9,7 @@ use crate::{
     answer::Request,
     commands::{self, Command, CommandOutcome},
     db,
+    i18n::Lang,
     reply::Reply,
 };
 
@@ -78,28 +79,32 @@ pub async fn handle_message(msg: Message, services: Arc<Services>) -> anyhow::Re
         return Ok(());
     }
     let sender = msg.from.as_ref().map_or(msg.chat.id.0, |u| u.id.0 as i64);
+    let lang = super::lang::of_message(&services, &msg).await;
     match services.flood.check(sender) {
         Verdict::Answer => {}
         Verdict::Drop => return Ok(()),
         Verdict::SlowDown => {
-            let reply = Reply::text("⏳ That's a lot of messages at once: I'll skip some. Give me a few seconds.");
+            let reply = Reply::text(lang.t("slow-down"));
             digest_handlers::send(&services, &msg, &reply).await;
             return Ok(());
         }
     }
     let reply = match intent {
         Intent::Ignore => return Ok(()),
-        Intent::UnknownCommand(name) => Reply::text(format!("I don't know {name}. /help lists the commands I do.")),
+        Intent::UnknownCommand(name) => Reply::text(lang.tr("unknown-command", &[crate::i18n::arg("name", name)])),
         Intent::Question(question) => {
-            commands::answer_or_apologise(&services.dossier, &Request::Question(question)).await
+            commands::answer_or_apologise(&services.dossier, &Request::Question(question), lang).await
         }
-        Intent::Command(command) => handle_command(&services, &msg, command).await,
+        Intent::Command(command) => handle_command(&services, &msg, command, lang).await,
     };
     digest_handlers::send(&services, &msg, &reply).await;
     Ok(())
 }
 
-async fn handle_command(services: &Services, msg: &Message, command: Command) -> Reply {
+async fn handle_command(services: &Services, msg: &Message, command: Command, lang: Lang) -> Reply {
+    if let Command::Lang(arg) = &command {
+        return super::lang::handle_lang(services, msg, arg, lang).await;
+    }
     if matches!(command, Command::Start(_) | Command::Resume) {
         // Writing to the bot again proves the chat is reachable: held digests may flow again.
         if let Err(e) = db::chats::mark_reachable(&services.dossier.pool, msg.chat.id.0).await {
@@ -116,7 +121,7 @@ async fn handle_command(services: &Services, msg: &Message, command: Command) ->
         return owner::stats(services, msg).await;
     }
     match command.to_request() {
-        Some(request) => commands::answer_or_apologise(&services.dossier, &request).await,
-        None => commands::help_reply(),
+        Some(request) => commands::answer_or_apologise(&services.dossier, &request, lang).await,
+        None => commands::help_reply(lang),
     }
 }

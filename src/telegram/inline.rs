@@ -8,7 +8,7 @@ use teloxide::{
 };
 
 use super::{Services, markup};
-use crate::{answer::inline, render};
+use crate::{answer::inline, i18n::Lang, render};
 
 /// How long Telegram may cache an answer, in seconds: the documents change rarely.
 const CACHE_SECS: u32 = 60;
@@ -16,7 +16,8 @@ const CACHE_SECS: u32 = 60;
 /// Answers an inline query (always, so the user is never left waiting).
 pub async fn handle_inline_query(query: InlineQuery, services: Arc<Services>) -> anyhow::Result<()> {
     let offset = query.offset.parse::<usize>().unwrap_or(0).min(1000);
-    let (items, next) = match inline::results(&services.dossier, &query.query, offset).await {
+    let lang = Lang::from_code(query.from.language_code.as_deref());
+    let (items, next) = match inline::results(&services.dossier.in_lang(lang), &query.query, offset).await {
         Ok(found) => found,
         Err(e) => {
             log::error!("inline query {:?}: {e}", query.query);

@@ -8,6 +8,7 @@ mod flood;
 pub mod handlers;
 mod inline;
 pub mod jobs;
+mod lang;
 pub mod limiter;
 pub mod markup;
 pub mod outbox;
@@ -18,10 +19,10 @@ mod schema;
 use std::sync::Arc;
 
 use anyhow::Context;
-use teloxide::{prelude::*, utils::command::BotCommands};
+use teloxide::prelude::*;
 use tokio_util::sync::CancellationToken;
 
-use crate::{answer::Dossier, commands::Command, config::Config, facts::Ingestor};
+use crate::{answer::Dossier, commands, config::Config, facts::Ingestor, i18n::Lang};
 
 pub use delivery::{Delivery, DeliveryError, Sent, Target};
 
@@ -83,16 +84,13 @@ pub async fn serve(config: &Config, dossier: Dossier) -> anyhow::Result<()> {
 pub async fn serve_until(config: &Config, dossier: Dossier, shutdown: CancellationToken) -> anyhow::Result<()> {
     let services = Services::connect(config, dossier).await?;
     log::info!("serving as @{}", services.username);
-    // The Bot API wants bare names ("start"); teloxide lists them with their slash.
-    let menu: Vec<_> = Command::bot_commands()
-        .into_iter()
-        .map(|mut c| {
-            c.command = c.command.trim_start_matches('/').to_owned();
-            c
-        })
-        .collect();
-    if let Err(e) = services.delivery.bot.set_my_commands(menu).await {
+    // The default menu in English, and one for Russian-speaking users.
+    if let Err(e) = services.delivery.bot.set_my_commands(commands::menu(Lang::En)).await {
         log::warn!("could not set the command menu: {e}");
+    }
+    let russian = services.delivery.bot.set_my_commands(commands::menu(Lang::Ru)).language_code(Lang::Ru.code());
+    if let Err(e) = russian.await {
+        log::warn!("could not set the Russian command menu: {e}");
     }
     let bot = services.delivery.bot.clone();
     let jobs = config.digest_tick.map(|tick| tokio::spawn(jobs::run(services.clone(), tick, shutdown.clone())));

@@ -1,0 +1,86 @@
+# Dossier's interface in English. Messages use a small subset of Telegram HTML: <b>, <i>, <code>,
+# and &amp; &lt; &gt; for the characters & < >. Arguments ({ $name }) are escaped by the bot.
+
+## /start
+welcome-intro = 👋 I am <b>Dossier</b>: I answer from documents and quote the sentence behind every answer.
+welcome-ask = <b>Ask</b>
+welcome-ask-examples = • <code>/country India</code>, <code>/summit BRICS</code>, <code>/topic energy</code>, <code>/search transport corridor</code>
+welcome-ask-free = • or just write: <code>How much did Russia trade with China?</code>
+welcome-follow = <b>Follow</b>
+welcome-follow-how = • <code>/subscribe</code> picks topics for a digest; <code>/settings</code> sets when it comes.
+welcome-play = <b>Play</b>
+welcome-play-how = • Add me to a group and send <code>/quiz 5</code> for a round of quiz polls; <code>/top</code> shows the leaderboard.
+welcome-help = /help lists every command.
+welcome-add-to-group = ➕ Add Dossier to a group
+
+## /help and the command menu
+help-title = Dossier answers from documents and quotes the sentence behind every answer.
+help-commands = Commands:
+help-free-text = Or just ask a question in plain words.
+cmd-start = what Dossier can do
+cmd-help = this list of commands
+cmd-country = a country's fact card, e.g. /country India
+cmd-summit = a summit or organisation, e.g. /summit BRICS
+cmd-topic = facts on a topic, e.g. /topic energy
+cmd-search = search the documents, e.g. /search transport corridor
+cmd-subscribe = subscribe to digests on a topic or name, e.g. /subscribe energy (alone: pick from a list)
+cmd-unsubscribe = stop a subscription, or /unsubscribe all
+cmd-subscriptions = this chat's subscriptions and digest schedule
+cmd-settings = digest settings: /settings time 07:30 · tz Asia/Kolkata · daily · weekly mon
+cmd-pause = pause digests
+cmd-resume = resume digests
+cmd-digest = send this chat's digest now
+cmd-quiz = a quiz poll from the facts; /quiz 5 energy runs a round of 5
+cmd-quizstop = end the running quiz round
+cmd-top = the quiz leaderboard
+cmd-quizschedule = daily quiz: /quizschedule daily 18:00 [TOPIC], or /quizschedule off
+cmd-lang = interface language: /lang en or /lang ru
+
+## /lang
+lang-set = 🌐 I will speak English in this chat.
+lang-usage = Usage: /lang en or /lang ru
+
+## Common replies
+usage = Usage: /{ $command } NAME — for example /{ $command } { $example }
+sorry = Sorry, something went wrong on my side. Please try again in a minute.
+unknown-command = I don't know { $name }. /help lists the commands I do.
+slow-down = ⏳ That's a lot of messages at once: I'll skip some. Give me a few seconds.
+link-outdated = That link is out of date: the documents no longer name it.
+fact-gone = That fact is no longer in the documents.
+count-facts = { $count ->
+    [one] 1 fact
+   *[other] { $count } facts
+}
+
+## Cards
+group-figures = 💰 Figures
+group-visits = ✈️ Visits
+group-agreements = 🤝 Agreements
+group-projects = 🏗 Projects
+group-relations = 🌐 Relations
+card-more = …and { $count } more:{" "}
+card-more-end = …and { $count } more.
+source-single = 📄 Source:{" "}
+source-paragraph = , the full paragraph:
+button-subscribe = 🔔 Subscribe to { $name }
+button-quiz = ❓ Quiz me on { $name }
+button-source = 📄 Source
+
+## Names
+names-did-you-mean = 🤔 <b>{ $query }</b> is not in the documents. Did you mean{" "}
+names-or = {" "}or{" "}
+names-unknown = 🔍 <b>{ $query }</b> is not in the documents.
+names-closest = Closest names:{" "}
+names-not-mentioned = 📭 The documents say nothing about <b>{ $name }</b> yet.
+topic-nothing = 📭 The documents say nothing on <b>{ $name }</b> yet.
+topic-unknown = 🔍 <b>{ $name }</b> is not a topic I know.
+topic-list = Topics:{" "}
+
+## Search and free text
+search-found = 🔎 Found in the documents:
+search-nothing = 🔍 Nothing in the documents matches <b>{ $words }</b>.
+question-unknown = 🤷 The documents don't say anything about that, so I won't guess.
+question-try = Try /search with a few key words, or /help.
+question-found = 📌 From the documents:
+inline-card = Fact card with quoted sources
+inline-found = 📌 <b>From the documents:</b>

@@ -1,0 +1,87 @@
+# Интерфейс Dossier на русском. В сообщениях — небольшое подмножество HTML Telegram: <b>, <i>, <code>,
+# и &amp; &lt; &gt; вместо символов & < >. Аргументы ({ $name }) бот экранирует сам.
+
+## /start
+welcome-intro = 👋 Я <b>Dossier</b>: отвечаю по документам и привожу предложение, на котором держится каждый ответ.
+welcome-ask = <b>Спрашивайте</b>
+welcome-ask-examples = • <code>/country Индия</code>, <code>/summit БРИКС</code>, <code>/topic energy</code>, <code>/search transport corridor</code>
+welcome-ask-free = • или просто напишите: <code>How much did Russia trade with China?</code>
+welcome-follow = <b>Следите</b>
+welcome-follow-how = • <code>/subscribe</code> — темы для дайджеста; <code>/settings</code> — когда он приходит.
+welcome-play = <b>Играйте</b>
+welcome-play-how = • Добавьте меня в группу и отправьте <code>/quiz 5</code> — раунд викторины; <code>/top</code> — таблица лидеров.
+welcome-help = /help — список всех команд.
+welcome-add-to-group = ➕ Добавить Dossier в группу
+
+## /help и меню команд
+help-title = Dossier отвечает по документам и приводит предложение, на котором держится каждый ответ.
+help-commands = Команды:
+help-free-text = Или просто задайте вопрос своими словами.
+cmd-start = что умеет Dossier
+cmd-help = этот список команд
+cmd-country = карточка страны, например /country Индия
+cmd-summit = саммит или организация, например /summit БРИКС
+cmd-topic = факты по теме, например /topic energy
+cmd-search = поиск по документам, например /search transport corridor
+cmd-subscribe = подписка на дайджест по теме или имени, например /subscribe energy (без аргумента — выбор из списка)
+cmd-unsubscribe = отменить подписку, или /unsubscribe all
+cmd-subscriptions = подписки этого чата и расписание дайджеста
+cmd-settings = настройки дайджеста: /settings time 07:30 · tz Europe/Moscow · daily · weekly mon
+cmd-pause = приостановить дайджесты
+cmd-resume = возобновить дайджесты
+cmd-digest = прислать дайджест этого чата сейчас
+cmd-quiz = вопрос викторины по фактам; /quiz 5 energy — раунд из 5 вопросов
+cmd-quizstop = закончить текущий раунд викторины
+cmd-top = таблица лидеров викторины
+cmd-quizschedule = ежедневная викторина: /quizschedule daily 18:00 [ТЕМА] или /quizschedule off
+cmd-lang = язык интерфейса: /lang en или /lang ru
+
+## /lang
+lang-set = 🌐 В этом чате я буду говорить по-русски.
+lang-usage = Использование: /lang en или /lang ru
+
+## Общие ответы
+usage = Использование: /{ $command } НАЗВАНИЕ — например, /{ $command } { $example }
+sorry = Простите, у меня что-то сломалось. Попробуйте ещё раз через минуту.
+unknown-command = Я не знаю команды { $name }. /help — список команд, которые я знаю.
+slow-down = ⏳ Слишком много сообщений сразу: часть я пропущу. Подождите несколько секунд.
+link-outdated = Ссылка устарела: в документах этого больше нет.
+fact-gone = Этого факта в документах больше нет.
+count-facts = { $count ->
+    [one] { $count } факт
+    [few] { $count } факта
+   *[other] { $count } фактов
+}
+
+## Карточки
+group-figures = 💰 Цифры
+group-visits = ✈️ Визиты
+group-agreements = 🤝 Соглашения
+group-projects = 🏗 Проекты
+group-relations = 🌐 Отношения
+card-more = …и ещё { $count }:{" "}
+card-more-end = …и ещё { $count }.
+source-single = 📄 Источник:{" "}
+source-paragraph = , абзац целиком:
+button-subscribe = 🔔 Подписаться: { $name }
+button-quiz = ❓ Викторина: { $name }
+button-source = 📄 Источник
+
+## Имена
+names-did-you-mean = 🤔 <b>{ $query }</b> в документах нет. Может быть,{" "}
+names-or = {" "}или{" "}
+names-unknown = 🔍 <b>{ $query }</b> в документах нет.
+names-closest = Похожие названия:{" "}
+names-not-mentioned = 📭 В документах пока ничего нет о <b>{ $name }</b>.
+topic-nothing = 📭 В документах пока ничего нет на тему <b>{ $name }</b>.
+topic-unknown = 🔍 Темы <b>{ $name }</b> я не знаю.
+topic-list = Темы:{" "}
+
+## Поиск и вопросы
+search-found = 🔎 Найдено в документах:
+search-nothing = 🔍 В документах нет ничего по запросу <b>{ $words }</b>.
+question-unknown = 🤷 В документах об этом ничего нет, а гадать я не стану.
+question-try = Попробуйте /search с несколькими ключевыми словами или /help.
+question-found = 📌 Из документов:
+inline-card = Карточка фактов с цитатами и источниками
+inline-found = 📌 <b>Из документов:</b>
