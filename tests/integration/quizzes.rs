@@ -81,10 +81,10 @@ async fn answers_are_scored_once_and_late_answers_are_ignored() {
     assert!(body["explanation"].as_str().unwrap().len() > 10);
     let right = correct(&body);
     answer(&bot, &poll_id, 1, right).await;
-    answer(&bot, &poll_id, 1, (right + 1) % 2).await; // a second answer by the same person
     answer(&bot, &poll_id, 2, (right + 1) % 2).await;
     wait_answers(&bot, 2).await;
-    bot.push_and_settle(updates::poll_answer(&poll_id, 1, &[right])).await; // a replayed answer
+    // Telegram re-sends unconfirmed updates after a crash: the same answer again must not count twice.
+    bot.push_and_settle(updates::poll_answer(&poll_id, 1, &[right])).await;
 
     bot.tg.push_update(group_says(1, "/quizstop"));
     bot.tg.wait_for("StopPoll", 1, PATIENCE).await;
