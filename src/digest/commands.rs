@@ -13,7 +13,8 @@ use super::{
 use crate::{
     answer::{AnswerError, Dossier},
     db::{self, chats::ChatRow, outbox::NewDigest},
-    reply::{Action, Button, ChatRef, Reply, bold, code, text},
+    i18n::{Lang, arg},
+    reply::{Action, Button, ChatRef, Reply, text},
 };
 
 /// Prefix of the callback data of subscription toggle buttons.
@@ -27,17 +28,16 @@ fn schedule_of(row: &ChatRow) -> Schedule {
     Schedule::from_settings(&row.timezone, &row.digest_time, &row.frequency, row.weekday)
 }
 
-/// "daily at 09:00 (UTC)" or "weekly on Monday at 09:00 (Asia/Kolkata)".
-fn describe(schedule: &Schedule) -> String {
-    let time = schedule.time.format("%H:%M");
+/// "daily at 09:00 (UTC)" or "weekly on Monday at 09:00 (Asia/Kolkata)", in `lang`.
+fn describe(schedule: &Schedule, lang: Lang) -> String {
+    let (time, tz) = (schedule.time.format("%H:%M").to_string(), schedule.timezone.name());
     match schedule.frequency {
-        Frequency::Daily => format!("daily at {time} ({})", schedule.timezone),
-        Frequency::Weekly(day) => format!("weekly on {} at {time} ({})", weekday_name(day), schedule.timezone),
+        Frequency::Daily => lang.tr("schedule-daily", &[arg("time", time), arg("tz", tz)]),
+        Frequency::Weekly(day) => {
+            let day = lang.t(&format!("weekday-{}", day.num_days_from_monday()));
+            lang.tr("schedule-weekly", &[arg("day", day), arg("time", time), arg("tz", tz)])
+        }
     }
-}
-
-fn weekday_name(day: chrono::Weekday) -> &'static str {
-    ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"][day.num_days_from_monday() as usize]
 }
 
 /// `/subscribe TOPIC`.
@@ -51,10 +51,11 @@ pub async fn subscribe(dossier: &Dossier, chat: &ChatRef, typed: &str) -> Result
     let first = stamp(schedule.next_slot(Utc::now()));
     let thread = chat.thread_id.map(i64::from);
     let added = db::subscriptions::subscribe(&dossier.pool, chat.id, &subject.key, thread, &first).await?;
-    let lead = if added { "✅ Subscribed to " } else { "You are already subscribed to " };
+    let lang = dossier.lang;
+    let lead = if added { "digest-subscribed" } else { "digest-already" };
     Ok(Reply::default()
-        .line(vec![text(lead), bold(&subject.name), text(".")])
-        .line(vec![text(format!("Digests come {}; /digest sends one now.", describe(&schedule)))]))
+        .line(lang.spans(lead, &[arg("name", subject.name.as_str())]))
+        .line(vec![text(lang.tr("digest-when", &[arg("schedule", describe(&schedule, lang))]))]))
 }
 
 /// `/unsubscribe TOPIC` or `/unsubscribe all`.
@@ -62,9 +63,9 @@ pub async fn unsubscribe(dossier: &Dossier, chat: &ChatRef, typed: &str) -> Resu
     if typed.trim().eq_ignore_ascii_case("all") {
         let n = db::subscriptions::unsubscribe_all(&dossier.pool, chat.id).await?;
         return Ok(Reply::text(if n == 0 {
-            "There was nothing to unsubscribe from.".to_owned()
+            dossier.lang.t("digest-unsubscribed-none")
         } else {
-            format!("🔕 Unsubscribed from all {n} subscription(s).")
+            dossier.lang.tr("digest-unsubscribed-all", &[arg("count", n)])
         }));
     }
     let subject = match subjects::resolve(&dossier.knowledge, typed, "unsubscribe") {
@@ -72,11 +73,8 @@ pub async fn unsubscribe(dossier: &Dossier, chat: &ChatRef, typed: &str) -> Resu
         Err(reply) => return Ok(reply),
     };
     let removed = db::subscriptions::unsubscribe(&dossier.pool, chat.id, &subject.key).await?;
-    Ok(if removed {
-        Reply::default().line(vec![text("🔕 Unsubscribed from "), bold(&subject.name), text(".")])
-    } else {
-        Reply::default().line(vec![text("This chat is not subscribed to "), bold(&subject.name), text(".")])
-    })
+    let id = if removed { "digest-unsubscribed" } else { "digest-not-subscribed" };
+    Ok(Reply::default().line(dossier.lang.spans(id, &[arg("name", subject.name.as_str())])))
 }
 
 /// `/subscriptions`: what the chat follows, and when digests come.
@@ -84,42 +82,41 @@ pub async fn subscriptions(dossier: &Dossier, chat: &ChatRef) -> Result<Reply, A
     let row = chat_row(dossier, chat).await?;
     let subs = db::subscriptions::list(&dossier.pool, chat.id).await?;
     if subs.is_empty() {
-        return Ok(Reply::default().line(vec![text("This chat has no subscriptions yet.")]).line(vec![
-            text("Try "),
-            code("/subscribe energy"),
-            text(", or /subscribe alone for a list."),
-        ]));
+        let lang = dossier.lang;
+        return Ok(Reply::default()
+            .line(lang.spans("digest-no-subscriptions", &[]))
+            .line(lang.spans("digest-try", &[])));
     }
-    let mut reply = Reply::default().line(vec![bold("🔔 Subscriptions")]);
+    let mut reply = Reply::default().line(dossier.lang.spans("digest-subscriptions", &[]));
     for sub in &subs {
         reply.push_line(vec![text(format!("• {}", subjects::display_name(&dossier.knowledge, &sub.subject)))]);
     }
     reply.push_blank();
-    reply.push_line(vec![text(format!("Digests come {}.", describe(&schedule_of(&row))))]);
-    if let Some(state) = state_note(&row) {
+    let schedule = describe(&schedule_of(&row), dossier.lang);
+    reply.push_line(vec![text(dossier.lang.tr("digest-come", &[arg("schedule", schedule)]))]);
+    if let Some(state) = state_note(&row, dossier.lang) {
         reply.push_line(vec![text(state)]);
     }
     Ok(reply)
 }
 
-fn state_note(row: &ChatRow) -> Option<String> {
+fn state_note(row: &ChatRow, lang: Lang) -> Option<String> {
     if row.paused {
-        Some("⏸ Paused: /resume to get digests again.".into())
+        Some(lang.t("digest-paused-note"))
     } else {
-        row.unreachable
-            .as_ref()
-            .map(|why| format!("⚠️ Delivery is on hold ({why}); /resume when the bot can post again."))
+        row.unreachable.as_ref().map(|why| lang.tr("digest-on-hold", &[arg("why", why.as_str())]))
     }
 }
 
 /// `/settings` with no arguments.
 pub async fn show_settings(dossier: &Dossier, chat: &ChatRef) -> Result<Reply, AnswerError> {
     let row = chat_row(dossier, chat).await?;
+    let lang = dossier.lang;
     let mut reply = Reply::default()
-        .line(vec![bold("⚙️ Settings")])
-        .line(vec![text(format!("Digest: {}", describe(&schedule_of(&row))))])
-        .line(vec![text(format!("Quiz polls stay open {} s", row.quiz_open_period))]);
-    if let Some(state) = state_note(&row) {
+        .line(lang.spans("settings-title", &[]))
+        .line(vec![text(lang.tr("settings-digest", &[arg("schedule", describe(&schedule_of(&row), lang))]))])
+        .line(vec![text(lang.tr("settings-quiz", &[arg("secs", row.quiz_open_period)]))]);
+    if let Some(state) = state_note(&row, lang) {
         reply.push_line(vec![text(state)]);
     }
     reply.push_blank();
@@ -132,7 +129,7 @@ pub async fn update_settings(dossier: &Dossier, chat: &ChatRef, change: Settings
     let row = chat_row(dossier, chat).await?;
     if let SettingsChange::QuizOpenPeriod(secs) = change {
         db::chats::set_quiz_open_period(&dossier.pool, chat.id, secs).await?;
-        return Ok(Reply::text(format!("✅ Quiz polls now stay open {secs} s.")));
+        return Ok(Reply::text(dossier.lang.tr("settings-quiz-set", &[arg("secs", secs)])));
     }
     let mut schedule = schedule_of(&row);
     match change {
@@ -150,21 +147,21 @@ pub async fn update_settings(dossier: &Dossier, chat: &ChatRef, change: Settings
     let time = schedule.time.format("%H:%M").to_string();
     db::subscriptions::set_schedule(&dossier.pool, chat.id, schedule.timezone.name(), &time, frequency, weekday, &next)
         .await?;
-    Ok(Reply::text(format!("✅ Digests now come {}.", describe(&schedule))))
+    Ok(Reply::text(dossier.lang.tr("settings-set", &[arg("schedule", describe(&schedule, dossier.lang))])))
 }
 
 /// `/pause`.
 pub async fn pause(dossier: &Dossier, chat: &ChatRef) -> Result<Reply, AnswerError> {
     chat_row(dossier, chat).await?;
     db::subscriptions::set_paused(&dossier.pool, chat.id, true).await?;
-    Ok(Reply::text("⏸ Digests paused. /resume brings them back; nothing is lost meanwhile."))
+    Ok(Reply::text(dossier.lang.t("digest-paused")))
 }
 
 /// `/resume` (also clears an "unreachable" mark: the chat is evidently reachable again).
 pub async fn resume(dossier: &Dossier, chat: &ChatRef) -> Result<Reply, AnswerError> {
     chat_row(dossier, chat).await?;
     db::subscriptions::set_paused(&dossier.pool, chat.id, false).await?;
-    Ok(Reply::text("▶️ Digests resumed."))
+    Ok(Reply::text(dossier.lang.t("digest-resumed")))
 }
 
 /// The result of `/digest`.
@@ -187,15 +184,15 @@ pub async fn digest_now(
 ) -> Result<DigestNow, AnswerError> {
     let row = chat_row(dossier, chat).await?;
     if db::subscriptions::list(&dossier.pool, chat.id).await?.is_empty() {
-        return Ok(DigestNow::Nothing(Reply::text("This chat has no subscriptions yet: /subscribe picks topics.")));
+        return Ok(DigestNow::Nothing(Reply::text(dossier.lang.t("digest-none-yet"))));
     }
     let unseen = db::outbox::unseen_facts(&dossier.pool, chat.id).await?;
     let Some(digest) = compose::compose(&dossier.pool, &dossier.knowledge, unseen, max_facts).await? else {
         let since = row.last_digest_at.as_deref().map_or_else(
-            || "you subscribed".to_owned(),
+            || dossier.lang.t("digest-since-subscribed"),
             |t| format!("{} UTC", t.replace('T', " ").get(..16).unwrap_or(t)),
         );
-        return Ok(DigestNow::Nothing(Reply::text(format!("Nothing new since {since}."))));
+        return Ok(DigestNow::Nothing(Reply::text(dossier.lang.tr("digest-nothing-new", &[arg("since", since)]))));
     };
     let slot = format!("now:{}", stamp(now));
     let reply_json = serde_json::to_string(&digest.reply).map_err(anyhow::Error::from)?;
@@ -211,7 +208,7 @@ pub async fn digest_now(
     };
     match db::outbox::enqueue(&dossier.pool, chat.id, Some(written), None).await? {
         Some(outbox_id) => Ok(DigestNow::Ready { outbox_id, reply: digest.reply }),
-        None => Ok(DigestNow::Nothing(Reply::text("A digest is already on its way."))),
+        None => Ok(DigestNow::Nothing(Reply::text(dossier.lang.t("digest-on-its-way")))),
     }
 }
 
@@ -224,8 +221,8 @@ pub async fn keyboard(dossier: &Dossier, chat: &ChatRef) -> Result<Reply, Answer
         dossier.knowledge.topics.topics().iter().map(|t| format!("{TOPIC_PREFIX}{}", t.key)).collect();
     keys.extend(subscribed.iter().filter(|s| !keys.contains(s)).cloned().collect::<Vec<_>>());
     let mut reply = Reply::default()
-        .line(vec![bold("🔔 Topics")])
-        .line(vec![text("Tap to subscribe or unsubscribe. Countries and names work too: "), code("/subscribe India")]);
+        .line(dossier.lang.spans("digest-topics", &[]))
+        .line(dossier.lang.spans("digest-topics-how", &[]));
     let buttons: Vec<Button> = keys
         .iter()
         .filter(|key| TOGGLE_PREFIX.len() + key.len() <= 64)
@@ -252,16 +249,16 @@ pub async fn toggle(dossier: &Dossier, chat: &ChatRef, data: &str) -> Result<(Re
         None => dossier.knowledge.gazetteer.get(key).is_some(),
     };
     if !known {
-        return Err(AnswerError::User("That button is out of date. Send /subscribe for a fresh list.".into()));
+        return Err(AnswerError::User(dossier.lang.t("digest-stale-list")));
     }
     let row = chat_row(dossier, chat).await?;
     let name = subjects::display_name(&dossier.knowledge, key);
     let notice = if db::subscriptions::unsubscribe(&dossier.pool, chat.id, key).await? {
-        format!("Unsubscribed from {name}")
+        dossier.lang.tr("digest-toggle-off", &[arg("name", name.as_str())])
     } else {
         let first = stamp(schedule_of(&row).next_slot(Utc::now()));
         db::subscriptions::subscribe(&dossier.pool, chat.id, key, chat.thread_id.map(i64::from), &first).await?;
-        format!("Subscribed to {name}")
+        dossier.lang.tr("digest-toggle-on", &[arg("name", name.as_str())])
     };
     Ok((keyboard(dossier, chat).await?, notice))
 }
@@ -269,15 +266,17 @@ pub async fn toggle(dossier: &Dossier, chat: &ChatRef, data: &str) -> Result<(Re
 /// "🔔 Subscribe to …" under a card: subscribes to an entity by key; returns the notice to show.
 pub async fn follow(dossier: &Dossier, chat: &ChatRef, key: &str) -> Result<String, AnswerError> {
     let Some(entity) = dossier.knowledge.gazetteer.get(key) else {
-        return Err(AnswerError::User("That button is out of date.".into()));
+        return Err(AnswerError::User(dossier.lang.t("digest-stale")));
     };
     let row = chat_row(dossier, chat).await?;
     let first = stamp(schedule_of(&row).next_slot(Utc::now()));
     let thread = chat.thread_id.map(i64::from);
     let added = db::subscriptions::subscribe(&dossier.pool, chat.id, key, thread, &first).await?;
+    let (lang, name) = (dossier.lang, dossier.name_of(entity));
     Ok(if added {
-        format!("🔔 Subscribed to {}: digests come {}.", entity.name, describe(&schedule_of(&row)))
+        let schedule = describe(&schedule_of(&row), lang);
+        lang.tr("digest-followed", &[arg("name", name), arg("schedule", schedule)])
     } else {
-        format!("You are already subscribed to {}.", entity.name)
+        lang.tr("digest-already-plain", &[arg("name", name)])
     })
 }

@@ -62,7 +62,8 @@ async fn follow(services: &Services, query: &CallbackQuery, message: &Message, k
     if chat.kind != ChatKind::Private && !pressed_by_admin(services, query, &chat).await {
         return "Only admins can change this chat's subscriptions.".into();
     }
-    match digest::follow(&services.dossier, &chat, key).await {
+    let lang = super::lang::of_chat(services, chat.id, query.from.language_code.as_deref()).await;
+    match digest::follow(&services.dossier.in_lang(lang), &chat, key).await {
         Ok(notice) => notice,
         Err(AnswerError::User(text)) => text,
         Err(AnswerError::Unexpected(e)) => {
@@ -78,7 +79,8 @@ async fn toggle(services: &Services, query: &CallbackQuery, message: &Message, d
     if chat.kind != ChatKind::Private && !pressed_by_admin(services, query, &chat).await {
         return "Only admins can change this chat's subscriptions.".into();
     }
-    match digest::toggle(&services.dossier, &chat, data).await {
+    let lang = super::lang::of_chat(services, chat.id, query.from.language_code.as_deref()).await;
+    match digest::toggle(&services.dossier.in_lang(lang), &chat, data).await {
         Ok((keyboard, notice)) => {
             edit(services, message, &keyboard).await;
             notice

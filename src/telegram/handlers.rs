@@ -111,7 +111,7 @@ async fn handle_command(services: &Services, msg: &Message, command: Command, la
             log::error!("marking chat {} reachable: {e:#}", msg.chat.id);
         }
     }
-    if let Some(reply) = digest_handlers::handle(services, msg, &command).await {
+    if let Some(reply) = digest_handlers::handle(services, msg, &command, lang).await {
         return reply;
     }
     if let Some(reply) = quiz_handlers::handle(services, msg, &command).await {

@@ -55,6 +55,18 @@ async fn lang_en_switches_a_russian_chat_back_to_english_and_lang_ru_to_russian(
 }
 
 #[tokio::test]
+async fn digest_commands_answer_in_russian() {
+    let bot = TestBot::start().await;
+    let subscribed = ask_in(&bot, 705, "ru", "/subscribe energy").await;
+    assert!(subscribed.contains("Подписка оформлена") && subscribed.contains("ежедневно в 09:00"), "{subscribed}");
+    let settings = ask_in(&bot, 705, "ru", "/settings").await;
+    assert!(settings.contains("<b>⚙️ Настройки</b>"), "{settings}");
+    let paused = ask_in(&bot, 705, "ru", "/pause").await;
+    assert!(paused.contains("приостановлены"), "{paused}");
+    bot.stop().await;
+}
+
+#[tokio::test]
 async fn russian_names_work_in_free_text_and_inline_mode() {
     let bot = TestBot::start().await;
     let reply = ask_in(&bot, 704, "ru", "Индия").await;
@@ -92,6 +104,13 @@ fn sample_args() -> Vec<(&'static str, FluentValue<'static>)> {
         arg("query", hostile),
         arg("words", hostile),
         arg("count", 3),
+        arg("schedule", hostile),
+        arg("since", hostile),
+        arg("why", hostile),
+        arg("time", "09:00"),
+        arg("tz", "Europe/Moscow"),
+        arg("day", hostile),
+        arg("secs", 45),
     ]
 }
 
