@@ -146,7 +146,8 @@ mod tests {
         assert!(matches!(first, IngestOutcome::Added { sentences } if sentences > 20), "{first:?}");
         let ids: Vec<i64> = sqlx::query_scalar("SELECT id FROM sentences ORDER BY id").fetch_all(&pool).await.unwrap();
         assert_eq!(ingestor.ingest_file(&pool, &seed()).await.unwrap(), IngestOutcome::Unchanged);
-        let again: Vec<i64> = sqlx::query_scalar("SELECT id FROM sentences ORDER BY id").fetch_all(&pool).await.unwrap();
+        let again: Vec<i64> =
+            sqlx::query_scalar("SELECT id FROM sentences ORDER BY id").fetch_all(&pool).await.unwrap();
         assert_eq!(ids, again, "an unchanged document was rewritten");
     }
 

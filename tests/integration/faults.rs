@@ -109,5 +109,8 @@ async fn a_graceful_stop_confirms_the_offset_of_handled_updates() {
     bot.tg.wait_until(|calls| sent_to(calls, 408) >= 2, PATIENCE).await;
     let tg = bot.stop_keeping_stand_in().await;
     let offset = tg.confirmed_offset();
-    assert!(offset.is_some_and(|o| o > last), "offset {offset:?} (was {tg_updates_before:?}) does not confirm update {last}");
+    assert!(
+        offset.is_some_and(|o| o > last),
+        "offset {offset:?} (was {tg_updates_before:?}) does not confirm update {last}"
+    );
 }
