@@ -127,3 +127,18 @@ digest-toggle-off = Unsubscribed from { $name }
 digest-toggle-on = Subscribed to { $name }
 digest-followed = 🔔 Subscribed to { $name }: digests come { $schedule }.
 digest-already-plain = You are already subscribed to { $name }.
+
+## Refusals
+admin-check-failed = I couldn't check whether you are an admin here. Please try again in a moment.
+admin-only = 🔒 Only this chat's admins can change its subscriptions, settings and quiz schedule.
+admin-who = I can't tell who you are.
+channel-not-found = I can't find { $handle }. Check the name, and add me to the channel as an admin first.
+channel-bot-not-admin = I am not an admin of { $handle }. Add me as an administrator who can post messages, then try again.
+channel-admins-only = Only admins of { $handle } can manage its digests and quizzes.
+quiz-admin-long = 🔒 In groups, only admins can start rounds longer than 5 questions.
+quiz-admin-schedule = 🔒 Only this chat's admins can schedule quizzes.
+quiz-answer-terminal = /answer is for the terminal; tap an option of the poll.
+button-stale = That button is out of date. Send the command again for fresh buttons.
+button-send-failed = Sorry, I couldn't send that.
+button-admins-only = Only admins can change this chat's subscriptions.
+button-sorry = Sorry, something went wrong. Please try again.

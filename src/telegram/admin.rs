@@ -7,7 +7,10 @@ use teloxide::{
 };
 
 use super::Services;
-use crate::reply::{ChatKind, ChatRef, Reply};
+use crate::{
+    i18n::{Lang, arg},
+    reply::{ChatKind, ChatRef, Reply},
+};
 
 /// The core's view of a Telegram chat.
 pub fn chat_ref(msg: &Message) -> ChatRef {
@@ -29,7 +32,7 @@ pub fn chat_ref(msg: &Message) -> ChatRef {
 
 /// Whether the sender of `msg` administers its chat. Private chats: always. An anonymous admin posts as
 /// the group itself (`sender_chat` = the chat), and channel posts come from the channel's admins.
-pub async fn is_admin(services: &Services, msg: &Message) -> Result<bool, Reply> {
+pub async fn is_admin(services: &Services, msg: &Message, lang: Lang) -> Result<bool, Reply> {
     if msg.chat.is_private() || msg.chat.is_channel() {
         return Ok(true);
     }
@@ -41,34 +44,32 @@ pub async fn is_admin(services: &Services, msg: &Message) -> Result<bool, Reply>
         Ok(member) => Ok(member.is_privileged()),
         Err(e) => {
             log::warn!("checking admin rights in chat {}: {e}", msg.chat.id);
-            Err(Reply::text("I couldn't check whether you are an admin here. Please try again in a moment."))
+            Err(Reply::text(lang.t("admin-check-failed")))
         }
     }
 }
 
 /// The refusal for non-admins.
-pub fn admins_only() -> Reply {
-    Reply::text("🔒 Only this chat's admins can change its subscriptions, settings and quiz schedule.")
+pub fn admins_only(lang: Lang) -> Reply {
+    Reply::text(lang.t("admin-only"))
 }
 
 /// Resolves `@channel` for a command sent in a private chat: the channel must exist, the bot must be an
 /// admin there, and so must the user. Errors say exactly what is missing.
-pub async fn channel(services: &Services, msg: &Message, handle: &str) -> Result<ChatRef, Reply> {
+pub async fn channel(services: &Services, msg: &Message, handle: &str, lang: Lang) -> Result<ChatRef, Reply> {
     let bot = &services.delivery.bot;
-    let Some(user) = &msg.from else { return Err(Reply::text("I can't tell who you are.")) };
+    let Some(user) = &msg.from else { return Err(Reply::text(lang.t("admin-who"))) };
     let chat = bot.get_chat(Recipient::ChannelUsername(handle.to_owned())).await.map_err(|e| {
         log::info!("looking up {handle}: {e}");
-        Reply::text(format!("I can't find {handle}. Check the name, and add me to the channel as an admin first."))
+        Reply::text(lang.tr("channel-not-found", &[arg("handle", handle)]))
     })?;
     let me = bot.get_chat_member(chat.id, UserId(services.bot_id)).await;
     if !me.as_ref().is_ok_and(|m| m.is_privileged() && m.can_post_messages()) {
-        return Err(Reply::text(format!(
-            "I am not an admin of {handle}. Add me as an administrator who can post messages, then try again."
-        )));
+        return Err(Reply::text(lang.tr("channel-bot-not-admin", &[arg("handle", handle)])));
     }
     let them = bot.get_chat_member(chat.id, user.id).await;
     if !them.as_ref().is_ok_and(|m| m.is_privileged()) {
-        return Err(Reply::text(format!("Only admins of {handle} can manage its digests and quizzes.")));
+        return Err(Reply::text(lang.tr("channel-admins-only", &[arg("handle", handle)])));
     }
     Ok(ChatRef { id: chat.id.0, kind: ChatKind::Channel, title: Some(handle.to_owned()), thread_id: None })
 }

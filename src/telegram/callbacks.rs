@@ -7,7 +7,9 @@ use teloxide::{prelude::*, types::MaybeInaccessibleMessage};
 use super::{Services, Target, admin, limiter::Priority, markup};
 use crate::{
     answer::{AnswerError, Request},
-    commands, digest, render,
+    commands, digest,
+    i18n::Lang,
+    render,
     reply::{ChatKind, ChatRef, Reply},
 };
 
@@ -19,16 +21,21 @@ pub async fn handle_callback(query: CallbackQuery, services: Arc<Services>) -> a
         Some(MaybeInaccessibleMessage::Regular(message)) => Some(message.as_ref().clone()),
         _ => None,
     };
+    let code = query.from.language_code.as_deref();
+    let lang = match &message {
+        Some(message) => super::lang::of_chat(&services, message.chat.id.0, code).await,
+        None => Lang::from_code(code),
+    };
     let notice = match (&message, data.split_once(':')) {
-        (Some(message), Some(("sub", _))) => toggle(&services, &query, message, &data).await,
-        (Some(message), Some(("card", key))) => show(&services, &query, message, Request::Entity(key.to_owned())).await,
+        (Some(message), Some(("sub", _))) => toggle(&services, &query, message, &data, lang).await,
+        (Some(message), Some(("card", key))) => show(&services, message, Request::Entity(key.to_owned()), lang).await,
         (Some(message), Some(("src", id))) => match id.parse::<i64>() {
-            Ok(id) => show(&services, &query, message, Request::Source(id)).await,
-            Err(_) => STALE.to_owned(),
+            Ok(id) => show(&services, message, Request::Source(id), lang).await,
+            Err(_) => lang.t("button-stale"),
         },
-        (Some(message), Some(("follow", key))) => follow(&services, &query, message, key).await,
+        (Some(message), Some(("follow", key))) => follow(&services, &query, message, key, lang).await,
         (Some(message), Some(("quiz", key))) => super::quiz_handlers::quiz_button(&services, message, key).await,
-        _ => STALE.to_owned(),
+        _ => lang.t("button-stale"),
     };
     let mut answer = bot.answer_callback_query(query.id.clone());
     if !notice.is_empty() {
@@ -40,46 +47,40 @@ pub async fn handle_callback(query: CallbackQuery, services: Arc<Services>) -> a
     Ok(())
 }
 
-/// The answer to a button whose data is stale or forged.
-const STALE: &str = "That button is out of date. Send the command again for fresh buttons.";
-
 /// Sends the card or paragraph a button asks for, as a new message.
-async fn show(services: &Services, query: &CallbackQuery, message: &Message, request: Request) -> String {
-    let lang = super::lang::of_chat(services, message.chat.id.0, query.from.language_code.as_deref()).await;
+async fn show(services: &Services, message: &Message, request: Request, lang: Lang) -> String {
     let reply = commands::answer_or_apologise(&services.dossier, &request, lang).await;
     let target = Target { chat_id: message.chat.id.0, thread_id: message.thread_id.map(|t| t.0.0) };
     match services.delivery.send_reply(target, &reply, Priority::Interactive).await {
         Ok(_) => String::new(),
         Err(e) => {
             log::warn!("sending a card for a button: {e}");
-            "Sorry, I couldn't send that.".into()
+            lang.t("button-send-failed")
         }
     }
 }
 
-async fn follow(services: &Services, query: &CallbackQuery, message: &Message, key: &str) -> String {
+async fn follow(services: &Services, query: &CallbackQuery, message: &Message, key: &str, lang: Lang) -> String {
     let chat = admin::chat_ref(message);
     if chat.kind != ChatKind::Private && !pressed_by_admin(services, query, &chat).await {
-        return "Only admins can change this chat's subscriptions.".into();
+        return lang.t("button-admins-only");
     }
-    let lang = super::lang::of_chat(services, chat.id, query.from.language_code.as_deref()).await;
     match digest::follow(&services.dossier.in_lang(lang), &chat, key).await {
         Ok(notice) => notice,
         Err(AnswerError::User(text)) => text,
         Err(AnswerError::Unexpected(e)) => {
             log::error!("subscribing from a card in chat {}: {e:#}", chat.id);
-            "Sorry, something went wrong. Please try again.".into()
+            lang.t("button-sorry")
         }
     }
 }
 
-async fn toggle(services: &Services, query: &CallbackQuery, message: &Message, data: &str) -> String {
+async fn toggle(services: &Services, query: &CallbackQuery, message: &Message, data: &str, lang: Lang) -> String {
     let mut chat = admin::chat_ref(message);
     chat.thread_id = message.thread_id.map(|t| t.0.0);
     if chat.kind != ChatKind::Private && !pressed_by_admin(services, query, &chat).await {
-        return "Only admins can change this chat's subscriptions.".into();
+        return lang.t("button-admins-only");
     }
-    let lang = super::lang::of_chat(services, chat.id, query.from.language_code.as_deref()).await;
     match digest::toggle(&services.dossier.in_lang(lang), &chat, data).await {
         Ok((keyboard, notice)) => {
             edit(services, message, &keyboard).await;
@@ -88,7 +89,7 @@ async fn toggle(services: &Services, query: &CallbackQuery, message: &Message, d
         Err(AnswerError::User(text)) => text,
         Err(AnswerError::Unexpected(e)) => {
             log::error!("toggling a subscription in chat {}: {e:#}", chat.id);
-            "Sorry, something went wrong. Please try again.".into()
+            lang.t("button-sorry")
         }
     }
 }

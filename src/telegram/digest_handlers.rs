@@ -85,16 +85,16 @@ where
     let arg = arg.trim();
     let (chat, rest) = match arg.split_once(char::is_whitespace).map_or((arg, ""), |(a, b)| (a, b.trim())) {
         (handle, rest) if handle.starts_with('@') && msg.chat.is_private() => {
-            match admin::channel(services, msg, handle).await {
+            match admin::channel(services, msg, handle, lang).await {
                 Ok(chat) => (chat, rest.to_owned()),
                 Err(reply) => return reply,
             }
         }
         _ => {
             if changes {
-                match admin::is_admin(services, msg).await {
+                match admin::is_admin(services, msg, lang).await {
                     Ok(true) => {}
-                    Ok(false) => return admin::admins_only(),
+                    Ok(false) => return admin::admins_only(lang),
                     Err(reply) => return reply,
                 }
             }

@@ -114,7 +114,7 @@ async fn handle_command(services: &Services, msg: &Message, command: Command, la
     if let Some(reply) = digest_handlers::handle(services, msg, &command, lang).await {
         return reply;
     }
-    if let Some(reply) = quiz_handlers::handle(services, msg, &command).await {
+    if let Some(reply) = quiz_handlers::handle(services, msg, &command, lang).await {
         return reply;
     }
     if command == Command::Stats {

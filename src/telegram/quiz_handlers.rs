@@ -9,6 +9,7 @@ use teloxide::{prelude::*, types::MaybeAnonymousUser};
 use super::{Services, Target, admin, limiter::Priority};
 use crate::{
     commands::Command,
+    i18n::Lang,
     quiz::{self, NewPoll, QuizCommand, QuizError, RoundStep, ScheduleCommand},
     reply::{ChatId as CoreChatId, ChatKind, ChatRef, Reply, UserId as CoreUserId},
 };
@@ -17,22 +18,22 @@ use crate::{
 const SCHEDULED_ROUND: u32 = 5;
 
 /// Answers a quiz command; `None` for commands that are not about quizzes.
-pub async fn handle(services: &Services, msg: &Message, command: &Command) -> Option<Reply> {
+pub async fn handle(services: &Services, msg: &Message, command: &Command, lang: Lang) -> Option<Reply> {
     let parsed = match command {
         Command::Quiz(args) => QuizCommand::quiz(args),
         Command::Quizstop => Ok(QuizCommand::Stop),
         Command::Top => Ok(QuizCommand::Top),
-        Command::Quizschedule(args) => return Some(schedule(services, msg, args).await),
+        Command::Quizschedule(args) => return Some(schedule(services, msg, args, lang).await),
         _ => return None,
     };
     let chat = admin::chat_ref(msg);
     let result = match parsed {
         Err(e) => Err(e),
         Ok(command) => {
-            if command.needs_admin() && !matches!(admin::is_admin(services, msg).await, Ok(true)) {
-                return Some(Reply::text("🔒 In groups, only admins can start rounds longer than 5 questions."));
+            if command.needs_admin() && !matches!(admin::is_admin(services, msg, lang).await, Ok(true)) {
+                return Some(Reply::text(lang.t("quiz-admin-long")));
             }
-            run(services, msg, &chat, command).await
+            run(services, msg, &chat, command, lang).await
         }
     };
     Some(match result {
@@ -40,12 +41,18 @@ pub async fn handle(services: &Services, msg: &Message, command: &Command) -> Op
         Err(QuizError::User(text)) => Reply::text(text),
         Err(QuizError::Unexpected(e)) => {
             log::error!("a quiz command in chat {} failed: {e:#}", chat.id);
-            Reply::text("Sorry, something went wrong on my side. Please try again in a minute.")
+            Reply::text(lang.t("sorry"))
         }
     })
 }
 
-async fn run(services: &Services, msg: &Message, chat: &ChatRef, command: QuizCommand) -> Result<Reply, QuizError> {
+async fn run(
+    services: &Services,
+    msg: &Message,
+    chat: &ChatRef,
+    command: QuizCommand,
+    lang: Lang,
+) -> Result<Reply, QuizError> {
     let pool = &services.dossier.pool;
     let now = Utc::now();
     let caller = msg.from.as_ref().map(|u| CoreUserId(u.id.0 as i64));
@@ -69,26 +76,24 @@ async fn run(services: &Services, msg: &Message, chat: &ChatRef, command: QuizCo
             Ok(stopped.results)
         }
         QuizCommand::Top => quiz::leaderboard(pool, CoreChatId(chat.id), caller, now).await,
-        QuizCommand::Schedule(_) | QuizCommand::Answer(_) => {
-            Ok(Reply::text("/answer is for the terminal; tap an option of the poll."))
-        }
+        QuizCommand::Schedule(_) | QuizCommand::Answer(_) => Ok(Reply::text(lang.t("quiz-answer-terminal"))),
     }
 }
 
 /// `/quizschedule daily HH:MM [TOPIC]` or `off`, for this chat or `@channel` from a private chat.
-async fn schedule(services: &Services, msg: &Message, args: &str) -> Reply {
+async fn schedule(services: &Services, msg: &Message, args: &str, lang: Lang) -> Reply {
     let args = args.trim();
     let (chat, rest) = match args.split_once(char::is_whitespace) {
         Some((handle, rest)) if handle.starts_with('@') && msg.chat.is_private() => {
-            match admin::channel(services, msg, handle).await {
+            match admin::channel(services, msg, handle, lang).await {
                 Ok(chat) => (chat, rest.trim()),
                 Err(reply) => return reply,
             }
         }
         _ => {
-            match admin::is_admin(services, msg).await {
+            match admin::is_admin(services, msg, lang).await {
                 Ok(true) => {}
-                Ok(false) => return Reply::text("🔒 Only this chat's admins can schedule quizzes."),
+                Ok(false) => return Reply::text(lang.t("quiz-admin-schedule")),
                 Err(reply) => return reply,
             }
             (admin::chat_ref(msg), args)

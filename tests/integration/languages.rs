@@ -111,6 +111,7 @@ fn sample_args() -> Vec<(&'static str, FluentValue<'static>)> {
         arg("tz", "Europe/Moscow"),
         arg("day", hostile),
         arg("secs", 45),
+        arg("handle", "@channel"),
     ]
 }
 
