@@ -142,3 +142,13 @@ button-stale = That button is out of date. Send the command again for fresh butt
 button-send-failed = Sorry, I couldn't send that.
 button-admins-only = Only admins can change this chat's subscriptions.
 button-sorry = Sorry, something went wrong. Please try again.
+
+## Quiz leaderboard
+quiz-board-empty = No quiz answers here yet. Start a quiz with /quiz.
+quiz-board-title = 🏆 <b>Quiz leaderboard</b>
+quiz-board-week = <b>This week</b>
+quiz-board-week-empty = No answers yet this week.
+quiz-board-all-time = <b>All time</b>
+quiz-board-not-on = You are not on the board yet: answer a quiz to join.
+quiz-board-score = {" "}— { $correct } of { $answered }
+quiz-board-you = { $score } (you)

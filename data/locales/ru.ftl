@@ -143,3 +143,13 @@ button-stale = Эта кнопка устарела. Отправьте кома
 button-send-failed = Простите, не получилось это отправить.
 button-admins-only = Подписки этого чата меняют только администраторы.
 button-sorry = Простите, что-то пошло не так. Попробуйте ещё раз.
+
+## Таблица лидеров
+quiz-board-empty = Здесь пока никто не отвечал на викторину. Начните с /quiz.
+quiz-board-title = 🏆 <b>Таблица лидеров</b>
+quiz-board-week = <b>Эта неделя</b>
+quiz-board-week-empty = На этой неделе ответов пока нет.
+quiz-board-all-time = <b>За всё время</b>
+quiz-board-not-on = Вас пока нет в таблице: ответьте на викторину, чтобы попасть в неё.
+quiz-board-score = {" "}— { $correct } из { $answered }
+quiz-board-you = { $score } (вы)

@@ -72,7 +72,7 @@ async fn quiz_reply(dossier: &Dossier, command: &Command) -> Result<Reply, QuizE
         QuizCommand::Answer(choice) => {
             quiz::console::answer(pool, session, UserId(CONSOLE_CHAT), "you", choice, now).await
         }
-        _ => quiz::leaderboard(pool, session, Some(UserId(CONSOLE_CHAT)), now).await,
+        _ => quiz::leaderboard(pool, session, Some(UserId(CONSOLE_CHAT)), now, Lang::En).await,
     }
 }
 

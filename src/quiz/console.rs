@@ -107,7 +107,8 @@ mod tests {
         ask(&pool, session, None, t0).await.unwrap();
         let wrong = answer(&pool, session, UserId(0), "me", 1, t0 + Duration::seconds(1)).await.unwrap();
         assert!(wrong.plain_text().contains("The answer is B"));
-        let board = scores::leaderboard(&pool, session, Some(UserId(0)), t0).await.unwrap().plain_text();
+        let board =
+            scores::leaderboard(&pool, session, Some(UserId(0)), t0, crate::i18n::Lang::En).await.unwrap().plain_text();
         assert!(board.contains("me — 1 of 2"), "{board}");
     }
 }

@@ -9,6 +9,7 @@ use crate::{
         self, Pool,
         quiz::{parse_ts, polls::Standing, ts},
     },
+    i18n::{Lang, arg},
     reply::{ChatId, Reply, Span, UserId, bold, text},
 };
 
@@ -101,6 +102,7 @@ pub async fn leaderboard(
     chat: ChatId,
     caller: Option<UserId>,
     now: DateTime<Utc>,
+    lang: Lang,
 ) -> Result<Reply, QuizError> {
     let timezone: Tz = db::quiz::schedules::chat_timezone(pool, chat.0).await?.parse().unwrap_or(Tz::UTC);
     let since = ts(week_start(now, timezone));
@@ -108,26 +110,26 @@ pub async fn leaderboard(
     let week = db::quiz::polls::standings(pool, chat.0, Some(&since), TOP, caller_id).await?;
     let all = db::quiz::polls::standings(pool, chat.0, None, TOP, caller_id).await?;
     if all.is_empty() {
-        return Ok(Reply::text("No quiz answers here yet. Start a quiz with /quiz."));
+        return Ok(Reply::text(lang.t("quiz-board-empty")));
     }
-    let mut reply = Reply::default().line(vec![text("🏆 "), bold("Quiz leaderboard")]);
+    let mut reply = Reply::default().line(lang.spans("quiz-board-title", &[]));
     reply.push_blank();
-    reply.push_line(vec![bold("This week")]);
+    reply.push_line(lang.spans("quiz-board-week", &[]));
     if week.is_empty() {
-        reply.push_line(vec![text("No answers yet this week.")]);
+        reply.push_line(lang.spans("quiz-board-week-empty", &[]));
     }
-    push_table(&mut reply, &week, caller_id);
+    push_table(&mut reply, &week, caller_id, lang);
     reply.push_blank();
-    reply.push_line(vec![bold("All time")]);
-    push_table(&mut reply, &all, caller_id);
+    reply.push_line(lang.spans("quiz-board-all-time", &[]));
+    push_table(&mut reply, &all, caller_id, lang);
     if caller_id.is_some_and(|id| !all.iter().any(|r| r.user_id == id)) {
         reply.push_blank();
-        reply.push_line(vec![text("You are not on the board yet: answer a quiz to join.")]);
+        reply.push_line(lang.spans("quiz-board-not-on", &[]));
     }
     Ok(reply)
 }
 
-fn push_table(reply: &mut Reply, rows: &[Standing], caller: Option<i64>) {
+fn push_table(reply: &mut Reply, rows: &[Standing], caller: Option<i64>, lang: Lang) {
     for row in rows {
         let medal = match row.rank {
             1 => "🥇",
@@ -136,7 +138,7 @@ fn push_table(reply: &mut Reply, rows: &[Standing], caller: Option<i64>) {
             _ => "",
         };
         let name = display_name(row.name.as_deref(), row.user_id);
-        let score = format!(" — {} of {}", row.correct, row.answered);
+        let score = lang.tr("quiz-board-score", &[arg("correct", row.correct), arg("answered", row.answered)]);
         let mut line: Vec<Span> = Vec::new();
         if row.rank > TOP {
             line.push(text("…"));
@@ -146,7 +148,7 @@ fn push_table(reply: &mut Reply, rows: &[Standing], caller: Option<i64>) {
         line.push(text(format!("{}. {medal}{}", row.rank, if medal.is_empty() { "" } else { " " })));
         if Some(row.user_id) == caller {
             line.push(bold(name));
-            line.push(text(format!("{score} (you)")));
+            line.push(text(lang.tr("quiz-board-you", &[arg("score", score)])));
         } else {
             line.push(text(name));
             line.push(text(score));

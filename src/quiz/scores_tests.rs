@@ -82,7 +82,9 @@ async fn the_leaderboard_ranks_players_and_shows_the_callers_place_outside_the_t
         }
     }
     // 2026-11-27 is a Friday: the week started on Monday 2026-11-23 (UTC).
-    let reply = leaderboard(&pool, ChatId(5), Some(UserId(1)), at("2026-11-27T12:00:00Z")).await.unwrap();
+    let reply = leaderboard(&pool, ChatId(5), Some(UserId(1)), at("2026-11-27T12:00:00Z"), crate::i18n::Lang::En)
+        .await
+        .unwrap();
     let text = reply.plain_text();
     let all_time = text.split("All time").nth(1).unwrap();
     assert!(all_time.contains("1. 🥇 <b>U12</b> — 12 of 12"), "{text}");
@@ -96,7 +98,7 @@ async fn the_leaderboard_ranks_players_and_shows_the_callers_place_outside_the_t
 
 #[sqlx::test]
 async fn an_empty_leaderboard_invites_a_quiz(pool: Pool) {
-    let reply = leaderboard(&pool, ChatId(5), None, at("2026-11-27T12:00:00Z")).await.unwrap();
+    let reply = leaderboard(&pool, ChatId(5), None, at("2026-11-27T12:00:00Z"), crate::i18n::Lang::En).await.unwrap();
     assert!(reply.plain_text().contains("/quiz"));
 }
 

@@ -75,7 +75,7 @@ async fn run(
             }
             Ok(stopped.results)
         }
-        QuizCommand::Top => quiz::leaderboard(pool, CoreChatId(chat.id), caller, now).await,
+        QuizCommand::Top => quiz::leaderboard(pool, CoreChatId(chat.id), caller, now, lang).await,
         QuizCommand::Schedule(_) | QuizCommand::Answer(_) => Ok(Reply::text(lang.t("quiz-answer-terminal"))),
     }
 }

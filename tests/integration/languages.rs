@@ -55,7 +55,7 @@ async fn lang_en_switches_a_russian_chat_back_to_english_and_lang_ru_to_russian(
 }
 
 #[tokio::test]
-async fn digest_commands_answer_in_russian() {
+async fn digest_and_quiz_commands_answer_in_russian() {
     let bot = TestBot::start().await;
     let subscribed = ask_in(&bot, 705, "ru", "/subscribe energy").await;
     assert!(subscribed.contains("Подписка оформлена") && subscribed.contains("ежедневно в 09:00"), "{subscribed}");
@@ -63,6 +63,8 @@ async fn digest_commands_answer_in_russian() {
     assert!(settings.contains("<b>⚙️ Настройки</b>"), "{settings}");
     let paused = ask_in(&bot, 705, "ru", "/pause").await;
     assert!(paused.contains("приостановлены"), "{paused}");
+    let board = ask_in(&bot, 705, "ru", "/top").await;
+    assert!(board.contains("викторину"), "the leaderboard is not Russian: {board}");
     bot.stop().await;
 }
 
@@ -112,6 +114,9 @@ fn sample_args() -> Vec<(&'static str, FluentValue<'static>)> {
         arg("day", hostile),
         arg("secs", 45),
         arg("handle", "@channel"),
+        arg("correct", 2),
+        arg("answered", 3),
+        arg("score", hostile),
     ]
 }
 
