@@ -20,7 +20,22 @@ fn group_says(user: i64, text: &str) -> Value {
 async fn poll(bot: &TestBot, n: usize) -> (String, Value) {
     let call = bot.tg.wait_for("SendPoll", n, PATIENCE).await.remove(n - 1);
     assert!(!call.rejected, "Telegram refused a poll: {:?}", call.response);
-    (call.result().unwrap()["poll"]["id"].as_str().unwrap().to_owned(), call.body)
+    let poll_id = call.result().unwrap()["poll"]["id"].as_str().unwrap().to_owned();
+    // The bot records the poll right after Telegram accepts it; answers before that would be unknown.
+    let deadline = std::time::Instant::now() + PATIENCE;
+    loop {
+        let known: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM quiz_polls WHERE poll_id = ?")
+            .bind(&poll_id)
+            .fetch_one(&bot.dossier.pool)
+            .await
+            .unwrap();
+        if known > 0 {
+            break;
+        }
+        assert!(std::time::Instant::now() < deadline, "poll {poll_id} was never recorded");
+        tokio::time::sleep(std::time::Duration::from_millis(10)).await;
+    }
+    (poll_id, call.body)
 }
 
 fn correct(body: &Value) -> u8 {
