@@ -2,6 +2,8 @@
 //! corpus, and the ingest rate. After criterion's means, a plain loop of 10,000 calls per request prints p50/p99.
 //!
 //! `cargo bench --bench core` (corpus size: `DOSSIER_BENCH_DOCS`, default 10000; `0` skips the corpus).
+//! `DOSSIER_BENCH_DIR=folder` keeps the databases there and reuses them on the next run (to profile or
+//! compare without ingesting the corpus again); by default they live in a temporary folder.
 
 #[path = "support/corpus.rs"]
 mod corpus;
@@ -16,7 +18,7 @@ use criterion::{Criterion, Throughput};
 use dossier::{
     answer::{Dossier, Request},
     db,
-    facts::{Ingestor, Knowledge},
+    facts::{Ingestor, Knowledge, parse_document},
 };
 use tokio::runtime::Runtime;
 
@@ -47,21 +49,24 @@ fn main() {
     let docs: usize = std::env::var("DOSSIER_BENCH_DOCS").ok().and_then(|v| v.parse().ok()).unwrap_or(10_000);
     let docs = if quick { docs.min(20) } else { docs };
     let rt = tokio::runtime::Builder::new_multi_thread().enable_all().build().expect("a tokio runtime");
-    let dir = tempfile::tempdir().expect("a temporary folder");
+    let temp = tempfile::tempdir().expect("a temporary folder");
+    let dir = std::env::var_os("DOSSIER_BENCH_DIR").map_or_else(|| temp.path().to_owned(), PathBuf::from);
+    std::fs::create_dir_all(&dir).expect("the database folder");
     let knowledge = Knowledge::bundled().expect("the bundled rules load");
 
-    let seed = rt.block_on(seed_base(&dir.path().join("seed.sqlite"), &knowledge));
-    let big = (docs > 0).then(|| rt.block_on(corpus_base(&dir.path().join("corpus.sqlite"), &knowledge, docs)));
+    let seed = rt.block_on(seed_base(&dir.join("seed.sqlite"), &knowledge));
+    let big = (docs > 0).then(|| rt.block_on(corpus_base(&dir.join(format!("corpus{docs}.sqlite")), &knowledge, docs)));
 
     let mut c = Criterion::default()
         .warm_up_time(Duration::from_secs(1))
         .measurement_time(Duration::from_secs(3))
         .configure_from_args();
-    bench_answers(&mut c, &rt, "answer/seed", &seed);
+    bench_answers(&mut c, &rt, "answer/seed", &seed, 100);
     if let Some(big) = &big {
-        bench_answers(&mut c, &rt, &format!("answer/corpus{docs}"), big);
+        // Calls on the corpus take up to seconds: criterion's smallest sample.
+        bench_answers(&mut c, &rt, &format!("answer/corpus{docs}"), big, 10);
     }
-    bench_ingest(&mut c, &rt, &dir.path().join("ingest.sqlite"), &knowledge);
+    bench_ingest(&mut c, &rt, &temp.path().join("ingest.sqlite"), &knowledge);
     c.final_summary();
 
     if !quick {
@@ -87,6 +92,11 @@ async fn seed_base(path: &std::path::Path, knowledge: &Knowledge) -> Dossier {
 /// The seed document plus `docs` generated ones; prints the end-to-end ingest rate.
 async fn corpus_base(path: &std::path::Path, knowledge: &Knowledge, docs: usize) -> Dossier {
     let dossier = seed_base(path, knowledge).await;
+    let stored: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM documents").fetch_one(&dossier.pool).await.unwrap_or(0);
+    if stored > docs as i64 {
+        println!("corpus: reusing the {docs} documents in {}", path.display());
+        return dossier;
+    }
     let ingestor = Ingestor::new(knowledge.clone());
     let mut corpus = Corpus::new(SEED);
     let (mut bytes, mut busy) = (0usize, Duration::ZERO);
@@ -110,8 +120,9 @@ fn sqlite_url(path: &std::path::Path) -> String {
     format!("sqlite://{}", path.display())
 }
 
-fn bench_answers(c: &mut Criterion, rt: &Runtime, group: &str, dossier: &Dossier) {
+fn bench_answers(c: &mut Criterion, rt: &Runtime, group: &str, dossier: &Dossier, samples: usize) {
     let mut group = c.benchmark_group(group);
+    group.sample_size(samples);
     for (name, request) in requests() {
         group.bench_function(name, |b| {
             b.to_async(rt).iter(|| async { black_box(dossier.answer(&request).await.expect("an answer")) })
@@ -129,6 +140,15 @@ fn bench_ingest(c: &mut Criterion, rt: &Runtime, path: &std::path::Path, knowled
         Corpus::new(SEED + 1).documents(INGEST_BATCH, &knowledge.rules_hash).iter().map(|d| d.text.len()).sum();
     let mut group = c.benchmark_group("ingest");
     group.throughput(Throughput::Bytes(sample as u64)).sample_size(10);
+    // Parsing alone (no database), to split the ingest time into extraction and storage.
+    let parse_batch = Corpus::new(SEED + 2).documents(INGEST_BATCH, &knowledge.rules_hash);
+    group.bench_function(format!("parse {INGEST_BATCH} documents"), |b| {
+        b.iter(|| {
+            for doc in &parse_batch {
+                black_box(parse_document(&doc.text, &knowledge.gazetteer, &knowledge.topics));
+            }
+        })
+    });
     group.bench_function(format!("{INGEST_BATCH} documents"), |b| {
         b.to_async(rt).iter_custom(|iters| {
             let batches: Vec<_> = (0..iters).map(|_| corpus.documents(INGEST_BATCH, &knowledge.rules_hash)).collect();

@@ -20,6 +20,9 @@ use governor::{
     state::{InMemoryState, NotKeyed, keyed::DefaultKeyedStateStore},
 };
 
+/// The last stretch of a wait spent yielding rather than sleeping (the timer's granularity, plus margin).
+const SPIN: Duration = Duration::from_millis(2);
+
 /// Whether a send answers someone now or belongs to a fan-out.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Priority {
@@ -93,7 +96,11 @@ impl<C: Clock + Clone> Limits<C> {
             }
             match self.try_acquire(chat) {
                 Ok(()) => return,
-                Err(wait) => tokio::time::sleep(wait.max(Duration::from_millis(1))).await,
+                // tokio's timer fires up to ~2 ms late, and GCRA does not give lateness back: sleeping the
+                // whole wait cost 4% of the allowed rate (27.9 instead of 29 msg/s). Sleep to just before
+                // the slot, then yield until it opens.
+                Err(wait) if wait > SPIN => tokio::time::sleep(wait - SPIN).await,
+                Err(_) => tokio::task::yield_now().await,
             }
         }
     }
