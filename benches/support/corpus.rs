@@ -9,93 +9,17 @@ use dossier::facts::{DocumentMeta, SourceDocument};
 /// Roughly how long one document is, in bytes.
 pub const DOCUMENT_BYTES: usize = 4096;
 
+#[rustfmt::skip]
 const COUNTRIES: &[&str] = &[
-    "China",
-    "India",
-    "Brazil",
-    "South Africa",
-    "Iran",
-    "Egypt",
-    "Ethiopia",
-    "Indonesia",
-    "Vietnam",
-    "Thailand",
-    "Malaysia",
-    "Kazakhstan",
-    "Uzbekistan",
-    "Kyrgyzstan",
-    "Tajikistan",
-    "Turkmenistan",
-    "Azerbaijan",
-    "Armenia",
-    "Belarus",
-    "Mongolia",
-    "Pakistan",
-    "Bangladesh",
-    "Sri Lanka",
-    "Nepal",
-    "Laos",
-    "Cambodia",
-    "Myanmar",
-    "North Korea",
-    "Japan",
-    "South Korea",
-    "Saudi Arabia",
-    "Qatar",
-    "Kuwait",
-    "Oman",
-    "Bahrain",
-    "Iraq",
-    "Syria",
-    "Jordan",
-    "Lebanon",
-    "Algeria",
-    "Morocco",
-    "Tunisia",
-    "Libya",
-    "Sudan",
-    "Mali",
-    "Niger",
-    "Burkina Faso",
-    "Nigeria",
-    "Ghana",
-    "Senegal",
-    "Guinea",
-    "Angola",
-    "Mozambique",
-    "Zimbabwe",
-    "Zambia",
-    "Kenya",
-    "Tanzania",
-    "Uganda",
-    "Madagascar",
-    "Cuba",
-    "Venezuela",
-    "Nicaragua",
-    "Bolivia",
-    "Argentina",
-    "Mexico",
-    "Colombia",
-    "Peru",
-    "Chile",
-    "Turkey",
-    "Hungary",
-    "Serbia",
-    "Slovakia",
-    "Austria",
-    "Germany",
-    "France",
-    "Italy",
-    "Switzerland",
-    "Malta",
-    "Afghanistan",
-    "Yemen",
-    "Georgia",
-    "Moldova",
-    "Norway",
-    "Finland",
-    "Greece",
-    "Cyprus",
+    "China", "India", "Brazil", "South Africa", "Iran", "Egypt", "Ethiopia", "Indonesia", "Vietnam", "Thailand",
+    "Malaysia", "Kazakhstan", "Uzbekistan", "Kyrgyzstan", "Tajikistan", "Turkmenistan", "Azerbaijan", "Armenia",
+    "Belarus", "Mongolia", "Pakistan", "Bangladesh", "Sri Lanka", "Nepal", "Laos", "Cambodia", "Myanmar",
+    "North Korea", "Japan", "South Korea", "Saudi Arabia", "Qatar", "Kuwait", "Oman", "Bahrain", "Iraq", "Syria",
+    "Jordan", "Lebanon", "Algeria", "Morocco", "Tunisia", "Libya", "Sudan", "Mali", "Niger", "Burkina Faso",
+    "Nigeria", "Ghana", "Senegal", "Guinea", "Angola", "Mozambique", "Zimbabwe", "Zambia", "Kenya", "Tanzania",
+    "Uganda", "Madagascar", "Cuba", "Venezuela", "Nicaragua", "Bolivia", "Argentina", "Mexico", "Colombia", "Peru",
+    "Chile", "Turkey", "Hungary", "Serbia", "Slovakia", "Austria", "Germany", "France", "Italy", "Switzerland",
+    "Malta", "Afghanistan", "Yemen", "Georgia", "Moldova", "Norway", "Finland", "Greece", "Cyprus",
 ];
 
 const ORGANISATIONS: &[&str] = &["BRICS", "CIS", "NATO", "EU", "GCC", "UN", "SCO"];
@@ -113,49 +37,22 @@ const PEOPLE: &[&str] = &[
     "Special Envoy Alexander Lavrentiev",
 ];
 
+#[rustfmt::skip]
 const MONTHS: &[&str] = &[
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
+    "January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November",
     "December",
 ];
 
+#[rustfmt::skip]
 const CITIES: &[&str] = &[
-    "Kazan",
-    "Moscow",
-    "St. Petersburg",
-    "Vladivostok",
-    "Sochi",
-    "Astana",
-    "Tashkent",
-    "Beijing",
-    "New Delhi",
+    "Kazan", "Moscow", "St. Petersburg", "Vladivostok", "Sochi", "Astana", "Tashkent", "Beijing", "New Delhi",
     "Minsk",
 ];
 
+#[rustfmt::skip]
 const FIELDS: &[&str] = &[
-    "energy",
-    "transport",
-    "finance",
-    "investment",
-    "agriculture",
-    "science and technology",
-    "education",
-    "healthcare",
-    "nuclear power",
-    "logistics",
-    "food security",
-    "digital transformation",
-    "culture",
-    "tourism",
+    "energy", "transport", "finance", "investment", "agriculture", "science and technology", "education",
+    "healthcare", "nuclear power", "logistics", "food security", "digital transformation", "culture", "tourism",
 ];
 
 const GOODS: &[&str] = &["grain", "fertilisers", "oil products", "coal", "humanitarian aid", "wheat", "liquefied gas"];
@@ -286,7 +183,7 @@ fn thousands(n: u32) -> String {
     let digits = n.to_string();
     let mut out = String::new();
     for (i, ch) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
             out.push(',');
         }
         out.push(ch);
