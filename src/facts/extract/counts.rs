@@ -18,58 +18,11 @@ static ORDINAL_RU: LazyLock<Option<Regex>> =
 /// Scale words that may follow a counted number ("5 million people").
 const SCALE_WORDS: &[&str] = &["thousand", "million", "billion", "trillion", "тыс", "млн", "млрд", "трлн"];
 
-/// Nouns that name what an ordinal counts (singular lemma).
-const ORDINAL_NOUNS: &[&str] = &[
-    "meeting",
-    "summit",
-    "forum",
-    "session",
-    "round",
-    "conference",
-    "congress",
-    "anniversary",
-    "visit",
-    "time",
-    "stage",
-    "phase",
-    "edition",
-    "term",
-    "plenary",
-    "package",
-    "century",
-    "quarter",
-    "half",
-    "day",
-    "week",
-    "month",
-    "year",
-    "place",
-    "batch",
-    "convocation",
-    "assembly",
-    "consultation",
-    "dialogue",
-    "tranche",
-    "wave",
-    "report",
-    "plan",
-    "exercise",
-    "festival",
-    "election",
-    "заседание",
-    "саммит",
-    "форум",
-    "встреча",
-    "сессия",
-    "раунд",
-    "пакет",
-    "годовщина",
-    "визит",
-    "этап",
-    "раз",
-    "век",
-    "квартал",
-];
+/// Nouns that name what an ordinal counts (singular lemma), separated by spaces.
+const ORDINAL_NOUNS: &str = "meeting summit forum session round conference congress anniversary visit time stage phase edition \
+    term plenary package century quarter half day week month year place batch convocation assembly \
+    consultation dialogue tranche wave report plan exercise festival election заседание саммит форум \
+    встреча сессия раунд пакет годовщина визит этап раз век квартал";
 
 /// Words that end a count's noun phrase.
 const STOP_WORDS: &[&str] = &[
@@ -266,7 +219,7 @@ fn ordinal_noun(s: &str, from: usize) -> Option<String> {
     for (_, _, word, stop) in words_after(s, from, 7) {
         let lower = word.to_lowercase();
         let singular = lower.strip_suffix('s').unwrap_or(&lower);
-        if let Some(noun) = ORDINAL_NOUNS.iter().find(|n| **n == lower || **n == singular) {
+        if let Some(noun) = ORDINAL_NOUNS.split_whitespace().find(|n| *n == lower || *n == singular) {
             return Some((*noun).to_string());
         }
         if stop {
