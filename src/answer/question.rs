@@ -38,6 +38,7 @@ pub async fn answer(dossier: &Dossier, question: &str) -> Result<Reply, AnswerEr
     let gazetteer = &dossier.knowledge.gazetteer;
     let entities: Vec<String> = {
         let mut keys: Vec<String> = gazetteer.find_mentions(question).into_iter().map(|m| m.entity_key).collect();
+        keys.sort();
         keys.dedup();
         keys
     };

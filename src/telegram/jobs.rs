@@ -13,6 +13,7 @@ use crate::digest::scheduler;
 pub async fn run(services: Arc<Services>, every: Duration, shutdown: CancellationToken) {
     let mut ticker = tokio::time::interval(every);
     ticker.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
+    let mut last_housekeeping: Option<tokio::time::Instant> = None;
     loop {
         tokio::select! {
             _ = shutdown.cancelled() => break,
@@ -20,6 +21,10 @@ pub async fn run(services: Arc<Services>, every: Duration, shutdown: Cancellatio
         }
         // A pass is not interrupted: every digest it takes is sent and recorded before shutdown.
         tick_at(&services, Utc::now()).await;
+        if last_housekeeping.is_none_or(|at| at.elapsed() >= HOUSEKEEPING_EVERY) {
+            housekeeping(&services, Utc::now()).await;
+            last_housekeeping = Some(tokio::time::Instant::now());
+        }
     }
     log::info!("background jobs stopped");
 }
@@ -37,11 +42,18 @@ pub async fn tick_at(services: &Services, now: chrono::DateTime<Utc>) {
         Ok(_) => {}
         Err(e) => log::error!("delivering digests: {e:#}"),
     }
-    let forget = crate::digest::scheduler::stamp(now - chrono::Duration::days(2));
+    super::quiz_handlers::tick(services, now).await;
+}
+
+/// How often old state is pruned; it only has to keep memory and tables from growing.
+const HOUSEKEEPING_EVERY: Duration = Duration::from_secs(600);
+
+/// Forgets handled updates older than two days and quiet chats' rate-limit state.
+async fn housekeeping(services: &Services, now: chrono::DateTime<Utc>) {
+    let forget = scheduler::stamp(now - chrono::Duration::days(2));
     if let Err(e) = crate::db::updates::forget_before(&services.dossier.pool, &forget).await {
         log::error!("{e:#}");
     }
-    super::quiz_handlers::tick(services, now).await;
     services.delivery.shrink_limits();
     services.flood.shrink();
 }
