@@ -61,19 +61,20 @@ pub async fn answer(dossier: &Dossier, name: &str) -> Result<Reply, AnswerError>
 
 /// The fact card of a country.
 pub async fn card(dossier: &Dossier, entity: &Entity) -> Result<Reply, AnswerError> {
-    let rows = db::facts::by_entities(&dossier.pool, std::slice::from_ref(&entity.key)).await?;
+    let keys = std::slice::from_ref(&entity.key);
+    let rows = db::facts::by_entities(&dossier.pool, keys, MAX_CARD_FACTS as i64).await?;
     if rows.is_empty() {
         return Ok(names::not_mentioned(dossier, entity));
     }
     let facts = card::with_figures(&dossier.pool, rows).await?;
-    let total = facts.len();
+    let total = usize::try_from(db::facts::count_by_entities(&dossier.pool, keys).await?).unwrap_or_default();
     let alpha2 = entity.key.strip_prefix("country:").unwrap_or_default();
     let mut reply = Reply::default().line(vec![
         text(format!("{} ", card::flag(alpha2))),
         bold(dossier.name_of(entity)),
         text(format!(" — {}", card::count_facts(total, dossier.lang))),
     ]);
-    let mut grouped: Vec<(Group, &Fact)> = facts.iter().take(MAX_CARD_FACTS).map(|f| (Group::of(f), f)).collect();
+    let mut grouped: Vec<(Group, &Fact)> = facts.iter().map(|f| (Group::of(f), f)).collect();
     grouped.sort_by_key(|(group, _)| *group);
     let mut sources = Sources::default();
     let mut current = None;
@@ -85,13 +86,13 @@ pub async fn card(dossier: &Dossier, entity: &Entity) -> Result<Reply, AnswerErr
         }
         card::push_fact(&mut reply, fact, &mut sources);
     }
-    if total > MAX_CARD_FACTS {
+    if total > facts.len() {
         reply.push_line(vec![
-            text(dossier.lang.tr("card-more", &[arg("count", total - MAX_CARD_FACTS)])),
+            text(dossier.lang.tr("card-more", &[arg("count", total - facts.len())])),
             code(format!("/search {}", entity.name)),
         ]);
     }
-    let shown: Vec<i64> = facts.iter().take(MAX_CARD_FACTS).map(|f| f.row.sentence_id).collect();
+    let shown: Vec<i64> = facts.iter().map(|f| f.row.sentence_id).collect();
     reply.keyboard = buttons::for_card(dossier, entity, &shown).await?;
     Ok(card::finish(reply, &sources, dossier.lang))
 }

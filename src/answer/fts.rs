@@ -116,11 +116,26 @@ pub fn content_terms(text: &str) -> Vec<String> {
 /// Terms are alphanumeric and each is wrapped in double quotes, so FTS5 operators, column filters,
 /// `NEAR(`, `*` and `-` in user text are searched as plain words.
 pub fn build_query(text: &str) -> Option<String> {
-    let terms = content_terms(text);
-    if terms.is_empty() {
-        return None;
-    }
-    Some(terms.iter().map(|t| format!("\"{t}\"")).collect::<Vec<_>>().join(" OR "))
+    any_of(&content_terms(text))
+}
+
+/// An FTS5 query matching sentences with any of `terms` (as returned by [`content_terms`]).
+pub fn any_of(terms: &[String]) -> Option<String> {
+    joined(terms, " OR ")
+}
+
+/// An FTS5 query matching sentences with every one of `terms` (as returned by [`content_terms`]).
+pub fn all_of(terms: &[String]) -> Option<String> {
+    joined(terms, " AND ")
+}
+
+fn joined(terms: &[String], operator: &str) -> Option<String> {
+    let quoted: Vec<String> = terms
+        .iter()
+        .filter(|t| !t.is_empty() && t.chars().all(char::is_alphanumeric))
+        .map(|t| format!("\"{t}\""))
+        .collect();
+    (!quoted.is_empty()).then(|| quoted.join(operator))
 }
 
 #[cfg(test)]

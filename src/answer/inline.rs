@@ -4,7 +4,6 @@
 use super::{
     AnswerError, Dossier,
     card::{self, Sources},
-    fts,
 };
 use crate::{
     db::{self, facts::FactRow},
@@ -15,7 +14,7 @@ use crate::{
 /// Results per page (Telegram allows up to 50; small pages answer faster).
 pub const PAGE: usize = 10;
 /// Sentences considered for one query.
-const MAX_SENTENCES: i64 = 40;
+const MAX_SENTENCES: usize = 40;
 
 /// One inline result: shown as `title`/`description`, sent as `reply` when chosen.
 #[derive(Debug, Clone, PartialEq)]
@@ -51,10 +50,8 @@ pub async fn results(
             Resolution::DidYouMean(keys) => candidates.extend(keys.into_iter().take(1).map(Candidate::Entity)),
             Resolution::Unknown { .. } => {}
         }
-        if let Some(expr) = fts::build_query(query) {
-            for hit in db::search::sentences(&dossier.pool, &expr, MAX_SENTENCES).await? {
-                candidates.push(Candidate::Sentence(Box::new(hit.fact)));
-            }
+        for row in super::question::best_matches(dossier, query, MAX_SENTENCES).await? {
+            candidates.push(Candidate::Sentence(Box::new(row)));
         }
     }
     let next = (candidates.len() > offset + PAGE).then_some(offset + PAGE);

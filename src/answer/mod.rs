@@ -8,6 +8,7 @@ pub mod inline;
 pub mod links;
 mod names;
 mod question;
+mod rank;
 mod source;
 mod summit;
 mod topic;

@@ -1,11 +1,11 @@
 //! Free text and `/search`: the best-supported sentences, or a plain "the documents don't say".
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use super::{
     AnswerError, Dossier,
     card::{self, Sources},
-    fts,
+    fts, rank,
 };
 use crate::{
     db::{self, facts::FactRow},
@@ -14,22 +14,53 @@ use crate::{
 
 /// Most sentences quoted in one answer.
 const MAX_ANSWERS: usize = 3;
+/// Most sentences `/search` quotes.
+const MAX_SEARCH_RESULTS: usize = 5;
 /// A sentence is quoted only if it scores at least this share of the best one.
 const RELATIVE_CUTOFF: f64 = 0.75;
-/// Candidates read from the full-text index.
-const CANDIDATES: i64 = 40;
+/// Candidates read per source (full-text matches, facts of each named entity): the newest ones.
+const CANDIDATES: i64 = 200;
 
-/// `/search WORDS`: sentences matching the words, best first.
+/// `/search WORDS`: sentences with the most of the words (all of them first), shortest and newest first.
 pub async fn search(dossier: &Dossier, words: &str) -> Result<Reply, AnswerError> {
-    let Some(query) = fts::build_query(words) else {
-        return Ok(nothing_found(dossier, words));
-    };
-    let hits = db::search::sentences(&dossier.pool, &query, 5).await?;
-    if hits.is_empty() {
+    let rows = best_matches(dossier, words, MAX_SEARCH_RESULTS).await?;
+    if rows.is_empty() {
         return Ok(nothing_found(dossier, words));
     }
-    let rows = hits.into_iter().map(|h| h.fact).collect();
     quote_all(dossier, Reply::default().line(dossier.lang.spans("search-found", &[])), rows).await
+}
+
+/// Up to `limit` sentences containing the words of `text`, best first (for `/search` and inline mode).
+pub async fn best_matches(dossier: &Dossier, text: &str, limit: usize) -> anyhow::Result<Vec<FactRow>> {
+    let terms = fts::content_terms(text);
+    let candidates = text_matches(dossier, &terms, limit).await?;
+    let term_refs: Vec<&str> = terms.iter().map(String::as_str).collect();
+    let mut seen = HashSet::new();
+    let mut scored: Vec<(f64, FactRow)> = candidates
+        .into_iter()
+        .filter(|row| seen.insert(row.sentence_id))
+        .filter_map(|row| {
+            let matched = rank::matched(&row.text.to_lowercase(), &term_refs);
+            (matched > 0).then(|| (matched as f64 + rank::brevity(&row.text), row))
+        })
+        .collect();
+    sort_best_first(&mut scored);
+    Ok(scored.into_iter().take(limit).map(|(_, row)| row).collect())
+}
+
+/// The newest sentences with all of `terms`, topped up with the newest with any of them when fewer
+/// than `enough` have all.
+async fn text_matches(dossier: &Dossier, terms: &[String], enough: usize) -> anyhow::Result<Vec<FactRow>> {
+    let mut rows = match fts::all_of(terms) {
+        Some(query) => db::search::newest_matches(&dossier.pool, &query, CANDIDATES).await?,
+        None => return Ok(Vec::new()),
+    };
+    if rows.len() < enough && terms.len() > 1 {
+        if let Some(query) = fts::any_of(terms) {
+            rows.extend(db::search::newest_matches(&dossier.pool, &query, CANDIDATES).await?);
+        }
+    }
+    Ok(rows)
 }
 
 /// A question in free text. Candidate sentences must share the question's entities (when it names any)
@@ -43,18 +74,13 @@ pub async fn answer(dossier: &Dossier, question: &str) -> Result<Reply, AnswerEr
         keys
     };
     let terms = fts::content_terms(question);
-    let mut candidates: HashMap<i64, (FactRow, f64)> = HashMap::new();
-    if let Some(query) = fts::build_query(question) {
-        for hit in db::search::sentences(&dossier.pool, &query, CANDIDATES).await? {
-            candidates.insert(hit.fact.sentence_id, (hit.fact, -hit.rank));
-        }
-    }
+    let mut candidates = text_matches(dossier, &terms, MAX_ANSWERS).await?;
     if !entities.is_empty() {
-        for row in db::facts::by_entities(&dossier.pool, &entities).await? {
-            candidates.entry(row.sentence_id).or_insert((row, 0.0));
-        }
+        candidates.extend(db::facts::by_entities(&dossier.pool, &entities, CANDIDATES).await?);
     }
-    let ids: Vec<i64> = candidates.keys().copied().collect();
+    let mut seen = HashSet::new();
+    candidates.retain(|row| seen.insert(row.sentence_id));
+    let ids: Vec<i64> = candidates.iter().map(|row| row.sentence_id).collect();
     let mut mentioned: HashMap<i64, Vec<String>> = HashMap::new();
     for m in db::facts::mentions_of(&dossier.pool, &ids).await? {
         mentioned.entry(m.sentence_id).or_default().push(m.entity_key);
@@ -66,29 +92,26 @@ pub async fn answer(dossier: &Dossier, question: &str) -> Result<Reply, AnswerEr
         .flat_map(|e| std::iter::once(&e.name).chain(&e.aliases).chain(&e.name_ru))
         .flat_map(|name| fts::content_terms(name))
         .collect();
-    let plain_terms: Vec<&String> = terms.iter().filter(|t| !entity_terms.contains(t)).collect();
+    let plain_terms: Vec<&str> = terms.iter().filter(|t| !entity_terms.contains(t)).map(String::as_str).collect();
 
     let mut scored: Vec<(f64, FactRow)> = candidates
-        .into_values()
-        .filter_map(|(row, bm25)| {
+        .into_iter()
+        .filter_map(|row| {
             let shared =
                 mentioned.get(&row.sentence_id).map_or(0, |keys| keys.iter().filter(|k| entities.contains(k)).count());
-            let lower = row.text.to_lowercase();
-            let matched = plain_terms.iter().filter(|t| lower.contains(stem(t))).count();
-            let supported = if entities.is_empty() {
-                matched > 0 && bm25 > 0.0
-            } else {
-                shared > 0 && (matched > 0 || plain_terms.is_empty())
-            };
-            supported.then(|| (shared as f64 * 2.0 + matched as f64 + bm25, row))
+            let matched = rank::matched(&row.text.to_lowercase(), &plain_terms);
+            let supported =
+                if entities.is_empty() { matched > 0 } else { shared > 0 && (matched > 0 || plain_terms.is_empty()) };
+            let score = shared as f64 * 2.0 + matched as f64 + rank::brevity(&row.text);
+            supported.then_some((score, row))
         })
         .collect();
-    scored.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.sentence_id.cmp(&b.1.sentence_id)));
     if scored.is_empty() {
         return Ok(Reply::default()
             .line(dossier.lang.spans("question-unknown", &[]))
             .line(dossier.lang.spans("question-try", &[])));
     }
+    sort_best_first(&mut scored);
     // Quote only sentences nearly as well supported as the best one.
     let cutoff = scored[0].0 * RELATIVE_CUTOFF;
     let rows =
@@ -96,12 +119,14 @@ pub async fn answer(dossier: &Dossier, question: &str) -> Result<Reply, AnswerEr
     quote_all(dossier, Reply::default().line(dossier.lang.spans("question-found", &[])), rows).await
 }
 
-/// The first five characters of a term: a crude stem that survives plural and case endings.
-fn stem(term: &str) -> &str {
-    match term.char_indices().nth(5) {
-        Some((i, _)) => &term[..i],
-        None => term,
-    }
+/// Best score first; among equals, the newest document, then document order.
+fn sort_best_first(scored: &mut [(f64, FactRow)]) {
+    scored.sort_by(|a, b| {
+        b.0.total_cmp(&a.0)
+            .then_with(|| b.1.doc_published.cmp(&a.1.doc_published))
+            .then(b.1.document_id.cmp(&a.1.document_id))
+            .then(a.1.position.cmp(&b.1.position))
+    });
 }
 
 async fn quote_all(dossier: &Dossier, mut reply: Reply, rows: Vec<FactRow>) -> Result<Reply, AnswerError> {
@@ -115,16 +140,4 @@ async fn quote_all(dossier: &Dossier, mut reply: Reply, rows: Vec<FactRow>) -> R
 
 fn nothing_found(dossier: &Dossier, words: &str) -> Reply {
     Reply::default().line(dossier.lang.spans("search-nothing", &[crate::i18n::arg("words", words)]))
-}
-
-#[cfg(test)]
-mod tests {
-    use super::stem;
-
-    #[test]
-    fn stems_cut_long_words_only() {
-        assert_eq!(stem("agreements"), "agree");
-        assert_eq!(stem("oil"), "oil");
-        assert_eq!(stem("соглашения"), "согла");
-    }
 }

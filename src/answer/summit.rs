@@ -29,16 +29,17 @@ pub async fn card(dossier: &Dossier, entity: &Entity) -> Result<Reply, AnswerErr
         .collect();
     let mut keys = vec![entity.key.clone()];
     keys.extend(events.iter().map(|e| e.key.clone()));
-    let rows = db::facts::by_entities(&dossier.pool, &keys).await?;
+    let rows = db::facts::by_entities(&dossier.pool, &keys, MAX_CARD_FACTS as i64).await?;
     if rows.is_empty() {
         return Ok(names::not_mentioned(dossier, entity));
     }
     let facts = card::with_figures(&dossier.pool, rows).await?;
+    let total = usize::try_from(db::facts::count_by_entities(&dossier.pool, &keys).await?).unwrap_or_default();
 
     let mut reply = Reply::default().line(vec![
         text("🏛 "),
         bold(dossier.name_of(entity)),
-        text(format!(" — {}", card::count_facts(facts.len(), dossier.lang))),
+        text(format!(" — {}", card::count_facts(total, dossier.lang))),
     ]);
     let mut highlights: Vec<Span> = Vec::new();
     for place in std::iter::once(entity).chain(events.iter().copied()).filter_map(|e| e.place.as_deref()) {
@@ -59,16 +60,16 @@ pub async fn card(dossier: &Dossier, entity: &Entity) -> Result<Reply, AnswerErr
     }
     reply.push_blank();
     let mut sources = Sources::default();
-    for fact in facts.iter().take(MAX_CARD_FACTS) {
+    for fact in &facts {
         card::push_fact(&mut reply, fact, &mut sources);
     }
-    if facts.len() > MAX_CARD_FACTS {
+    if total > facts.len() {
         reply.push_line(vec![
-            text(dossier.lang.tr("card-more", &[crate::i18n::arg("count", facts.len() - MAX_CARD_FACTS)])),
+            text(dossier.lang.tr("card-more", &[crate::i18n::arg("count", total - facts.len())])),
             code(format!("/search {}", entity.name)),
         ]);
     }
-    let shown: Vec<i64> = facts.iter().take(MAX_CARD_FACTS).map(|f| f.row.sentence_id).collect();
+    let shown: Vec<i64> = facts.iter().map(|f| f.row.sentence_id).collect();
     reply.keyboard = buttons::for_card(dossier, entity, &shown).await?;
     Ok(card::finish(reply, &sources, dossier.lang))
 }

@@ -17,23 +17,24 @@ pub async fn answer(dossier: &Dossier, name: &str) -> Result<Reply, AnswerError>
     };
     let topic = lexicon.topics().iter().find(|t| t.key == key);
     let title = topic.map_or(key.clone(), |t| dossier.lang.pick(&t.name, Some(&t.name_ru)).to_owned());
-    let rows = db::facts::by_topic(&dossier.pool, &key).await?;
+    let rows = db::facts::by_topic(&dossier.pool, &key, MAX_CARD_FACTS as i64).await?;
     if rows.is_empty() {
         return Ok(Reply::default().line(dossier.lang.spans("topic-nothing", &[arg("name", title)])));
     }
     let facts = card::with_figures(&dossier.pool, rows).await?;
+    let total = usize::try_from(db::facts::count_by_topic(&dossier.pool, &key).await?).unwrap_or_default();
     let mut reply = Reply::default().line(vec![
         text("🗂 "),
         bold(&title),
-        text(format!(" — {}", card::count_facts(facts.len(), dossier.lang))),
+        text(format!(" — {}", card::count_facts(total, dossier.lang))),
     ]);
     reply.push_blank();
     let mut sources = Sources::default();
-    for fact in facts.iter().take(MAX_CARD_FACTS) {
+    for fact in &facts {
         card::push_fact(&mut reply, fact, &mut sources);
     }
-    if facts.len() > MAX_CARD_FACTS {
-        reply.push_line(dossier.lang.spans("card-more-end", &[arg("count", facts.len() - MAX_CARD_FACTS)]));
+    if total > facts.len() {
+        reply.push_line(dossier.lang.spans("card-more-end", &[arg("count", total - facts.len())]));
     }
     Ok(card::finish(reply, &sources, dossier.lang))
 }

@@ -1,5 +1,7 @@
 //! Documents and their extracted facts: replacing one atomically, listing, looking up.
 
+use std::collections::HashMap;
+
 use anyhow::Context;
 use sqlx::{Sqlite, Transaction};
 
@@ -30,22 +32,52 @@ pub async fn content_hash(pool: &Pool, name: &str) -> anyhow::Result<Option<Stri
 
 /// Replaces document `doc` and all its facts in one transaction; returns the new document id.
 pub async fn replace(pool: &Pool, doc: &SourceDocument, parsed: &ParsedDocument) -> anyhow::Result<i64> {
-    let mut tx = pool.begin().await.context("starting the ingest transaction")?;
-    let id = replace_in(&mut tx, doc, parsed).await?;
-    tx.commit().await.with_context(|| format!("committing document {}", doc.name))?;
-    Ok(id)
+    Ok(replace_many(pool, &[(doc, parsed)]).await?[0])
 }
 
+/// Replaces several documents in one transaction (each completely or, if anything fails, none);
+/// returns their new ids in order.
+pub async fn replace_many(pool: &Pool, docs: &[(&SourceDocument, &ParsedDocument)]) -> anyhow::Result<Vec<i64>> {
+    let mut tx = pool.begin().await.context("starting the ingest transaction")?;
+    let mut ids = Vec::with_capacity(docs.len());
+    for (doc, parsed) in docs {
+        ids.push(replace_in(&mut tx, doc, parsed).await?);
+    }
+    tx.commit().await.context("committing the ingested documents")?;
+    Ok(ids)
+}
+
+/// The stored content hash of every document, by name.
+pub async fn content_hashes(pool: &Pool) -> anyhow::Result<HashMap<String, String>> {
+    let rows: Vec<(String, String)> = sqlx::query_as("SELECT name, content_hash FROM documents")
+        .fetch_all(pool)
+        .await
+        .context("reading the content hashes of the documents")?;
+    Ok(rows.into_iter().collect())
+}
+
+/// Facts of the document `?1` (a subquery on the sentences' `(document_id, position)` index).
+const OF_DOCUMENT: &str = "sentence_id IN (SELECT id FROM sentences WHERE document_id = ?1)";
+
+/// Writes one document in a handful of statements: each table's rows go in as one JSON array.
 async fn replace_in(
     tx: &mut Transaction<'_, Sqlite>,
     doc: &SourceDocument,
     parsed: &ParsedDocument,
 ) -> anyhow::Result<i64> {
-    sqlx::query("DELETE FROM documents WHERE name = ?")
+    let old: Option<i64> = sqlx::query_scalar("SELECT id FROM documents WHERE name = ?")
         .bind(&doc.name)
-        .execute(&mut **tx)
+        .fetch_optional(&mut **tx)
         .await
-        .with_context(|| format!("removing the old version of {}", doc.name))?;
+        .with_context(|| format!("looking up the old version of {}", doc.name))?;
+    if let Some(old) = old {
+        adjust_counts(tx, old, "-").await?;
+        sqlx::query("DELETE FROM documents WHERE id = ?")
+            .bind(old)
+            .execute(&mut **tx)
+            .await
+            .with_context(|| format!("removing the old version of {}", doc.name))?;
+    }
     let id: i64 = sqlx::query_scalar(
         "INSERT INTO documents (name, title, source, published, language, content_hash, bytes, ingested_at)
          VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
@@ -62,48 +94,92 @@ async fn replace_in(
     .await
     .with_context(|| format!("inserting document {}", doc.name))?;
 
-    for sentence in &parsed.sentences {
-        let sentence_id: i64 = sqlx::query_scalar(
-            "INSERT INTO sentences (document_id, paragraph, position, text, fact_key) VALUES (?, ?, ?, ?, ?) RETURNING id",
-        )
-        .bind(id)
-        .bind(sentence.paragraph)
-        .bind(sentence.position)
-        .bind(&sentence.text)
-        .bind(crate::facts::fact_key(&sentence.text))
-        .fetch_one(&mut **tx)
-        .await
-        .context("inserting a sentence")?;
-        for mention in &sentence.mentions {
-            sqlx::query("INSERT OR IGNORE INTO mentions (sentence_id, entity_key, inferred) VALUES (?, ?, ?)")
-                .bind(sentence_id)
-                .bind(&mention.entity_key)
-                .bind(mention.inferred)
-                .execute(&mut **tx)
-                .await
-                .context("inserting a mention")?;
-        }
-        for figure in &sentence.figures {
-            sqlx::query("INSERT INTO figures (sentence_id, kind, value, unit, text) VALUES (?, ?, ?, ?, ?)")
-                .bind(sentence_id)
-                .bind(figure.kind.as_str())
-                .bind(figure.value)
-                .bind(&figure.unit)
-                .bind(&figure.text)
-                .execute(&mut **tx)
-                .await
-                .context("inserting a figure")?;
-        }
-        for topic in &sentence.topics {
-            sqlx::query("INSERT OR IGNORE INTO sentence_topics (sentence_id, topic) VALUES (?, ?)")
-                .bind(sentence_id)
-                .bind(topic)
-                .execute(&mut **tx)
-                .await
-                .context("inserting a topic")?;
-        }
+    let rows = Rows::of(parsed)?;
+    let statements = [
+        (
+            "sentences",
+            "INSERT INTO sentences (document_id, paragraph, position, text, fact_key)
+          SELECT ?1, value->>0, value->>1, value->>2, value->>3 FROM json_each(?2)",
+            &rows.sentences,
+        ),
+        (
+            "mentions",
+            "INSERT OR IGNORE INTO mentions (sentence_id, entity_key, inferred, published, document_id, position)
+          SELECT s.id, j.value->>1, j.value->>2, ?3, ?1, s.position
+          FROM json_each(?2) j JOIN sentences s ON s.document_id = ?1 AND s.position = j.value->>0",
+            &rows.mentions,
+        ),
+        (
+            "figures",
+            "INSERT INTO figures (sentence_id, kind, value, unit, text)
+          SELECT s.id, j.value->>1, j.value->>2, j.value->>3, j.value->>4
+          FROM json_each(?2) j JOIN sentences s ON s.document_id = ?1 AND s.position = j.value->>0",
+            &rows.figures,
+        ),
+        (
+            "topics",
+            "INSERT OR IGNORE INTO sentence_topics (sentence_id, topic, published, document_id, position)
+          SELECT s.id, j.value->>1, ?3, ?1, s.position
+          FROM json_each(?2) j JOIN sentences s ON s.document_id = ?1 AND s.position = j.value->>0",
+            &rows.topics,
+        ),
+    ];
+    for (what, sql, json) in statements {
+        sqlx::query(sql)
+            .bind(id)
+            .bind(json)
+            .bind(&doc.meta.published)
+            .execute(&mut **tx)
+            .await
+            .with_context(|| format!("inserting the {what} of {}", doc.name))?;
     }
+    adjust_counts(tx, id, "+").await?;
     Ok(id)
+}
+
+/// Adds (`"+"`) or subtracts (`"-"`) document `id`'s facts to the per-entity and per-topic counts.
+async fn adjust_counts(tx: &mut Transaction<'_, Sqlite>, id: i64, sign: &str) -> anyhow::Result<()> {
+    for (table, key) in [("entity_facts", "entity_key"), ("topic_facts", "topic")] {
+        let source = if table == "entity_facts" { "mentions" } else { "sentence_topics" };
+        let sql = format!(
+            "INSERT INTO {table} ({key}, facts)
+             SELECT {key}, {sign}COUNT(*) FROM {source} WHERE {OF_DOCUMENT} GROUP BY {key}
+             ON CONFLICT ({key}) DO UPDATE SET facts = facts + excluded.facts"
+        );
+        sqlx::query(&sql).bind(id).execute(&mut **tx).await.with_context(|| format!("counting {table}"))?;
+        sqlx::query(&format!("DELETE FROM {table} WHERE facts <= 0"))
+            .execute(&mut **tx)
+            .await
+            .with_context(|| format!("pruning {table}"))?;
+    }
+    Ok(())
+}
+
+/// A parsed document's rows as JSON arrays, one per table, each row keyed by sentence position.
+struct Rows {
+    sentences: String,
+    mentions: String,
+    figures: String,
+    topics: String,
+}
+
+impl Rows {
+    fn of(parsed: &ParsedDocument) -> anyhow::Result<Rows> {
+        use serde_json::json;
+        let (mut sentences, mut mentions, mut figures, mut topics) = (vec![], vec![], vec![], vec![]);
+        for s in &parsed.sentences {
+            sentences.push(json!([s.paragraph, s.position, s.text, crate::facts::fact_key(&s.text)]));
+            mentions.extend(s.mentions.iter().map(|m| json!([s.position, m.entity_key, m.inferred])));
+            figures.extend(s.figures.iter().map(|f| json!([s.position, f.kind.as_str(), f.value, f.unit, f.text])));
+            topics.extend(s.topics.iter().map(|t| json!([s.position, t])));
+        }
+        Ok(Rows {
+            sentences: serde_json::to_string(&sentences)?,
+            mentions: serde_json::to_string(&mentions)?,
+            figures: serde_json::to_string(&figures)?,
+            topics: serde_json::to_string(&topics)?,
+        })
+    }
 }
 
 /// Every stored document, newest first.
@@ -167,7 +243,7 @@ pub(crate) mod tests {
         assert_eq!(content_hash(&pool, "a.txt").await.unwrap().as_deref(), Some("hash-of-v2"));
         let sentences: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM sentences").fetch_one(&pool).await.unwrap();
         assert_eq!(sentences, 2);
-        let india = crate::db::facts::by_entities(&pool, &["country:IN".into()]).await.unwrap();
+        let india = crate::db::facts::by_entities(&pool, &["country:IN".into()], 12).await.unwrap();
         assert!(india.is_empty(), "old facts survived: {india:?}");
         let fts: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM sentences_fts WHERE sentences_fts MATCH '\"india\"'")
             .fetch_one(&pool)
@@ -188,7 +264,7 @@ pub(crate) mod tests {
             end: 26,
         });
         replace(&pool, &doc("b.txt", "t"), &parsed(vec![s])).await.unwrap();
-        let facts = crate::db::facts::by_entities(&pool, &["country:CN".into()]).await.unwrap();
+        let facts = crate::db::facts::by_entities(&pool, &["country:CN".into()], 12).await.unwrap();
         let figures = crate::db::facts::figures_of(&pool, &[facts[0].sentence_id]).await.unwrap();
         assert_eq!(figures.len(), 1);
         assert_eq!(

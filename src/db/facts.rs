@@ -44,28 +44,75 @@ fn json_list<T: serde::Serialize>(items: &[T]) -> String {
     serde_json::to_string(items).unwrap_or_else(|_| "[]".into())
 }
 
-/// Facts that name any of `entity_keys`, newest document first, in document order.
-pub async fn by_entities(pool: &Pool, entity_keys: &[String]) -> anyhow::Result<Vec<FactRow>> {
+/// The newest `limit` facts naming any of `entity_keys`: newest document first, in document order.
+/// Each key is read a page at a time along the `mentions_newest` index, then the pages are merged.
+pub async fn by_entities(pool: &Pool, entity_keys: &[String], limit: i64) -> anyhow::Result<Vec<FactRow>> {
     let sql = format!(
-        "SELECT {FACT_COLUMNS} FROM sentences s JOIN documents d ON d.id = s.document_id
-         WHERE s.id IN (SELECT sentence_id FROM mentions WHERE entity_key IN (SELECT value FROM json_each(?)))
-         ORDER BY d.published DESC, d.id DESC, s.position"
+        "SELECT {FACT_COLUMNS} FROM mentions m JOIN sentences s ON s.id = m.sentence_id
+         JOIN documents d ON d.id = s.document_id
+         WHERE m.entity_key = ? ORDER BY m.published DESC, m.document_id DESC, m.position LIMIT ?"
     );
-    sqlx::query_as(&sql)
-        .bind(json_list(entity_keys))
-        .fetch_all(pool)
-        .await
-        .with_context(|| format!("reading facts about {entity_keys:?}"))
+    let mut rows: Vec<FactRow> = Vec::new();
+    for key in entity_keys {
+        let page: Vec<FactRow> = sqlx::query_as(&sql)
+            .bind(key)
+            .bind(limit)
+            .fetch_all(pool)
+            .await
+            .with_context(|| format!("reading facts about {key}"))?;
+        rows.extend(page);
+    }
+    Ok(newest_first(rows, limit))
 }
 
-/// Facts classified under `topic`, newest document first.
-pub async fn by_topic(pool: &Pool, topic: &str) -> anyhow::Result<Vec<FactRow>> {
+/// Sorts facts newest document first, in document order, without repeats, and keeps `limit`.
+fn newest_first(mut rows: Vec<FactRow>, limit: i64) -> Vec<FactRow> {
+    rows.sort_by(|a, b| {
+        (b.doc_published.as_str(), b.document_id)
+            .cmp(&(a.doc_published.as_str(), a.document_id))
+            .then(a.position.cmp(&b.position))
+    });
+    rows.dedup_by_key(|r| r.sentence_id);
+    rows.truncate(usize::try_from(limit).unwrap_or(0));
+    rows
+}
+
+/// How many facts name any of `entity_keys`. One key is a lookup; several are counted without
+/// double-counting a sentence that names two of them.
+pub async fn count_by_entities(pool: &Pool, entity_keys: &[String]) -> anyhow::Result<i64> {
+    let counted = if let [key] = entity_keys {
+        sqlx::query_scalar("SELECT COALESCE((SELECT facts FROM entity_facts WHERE entity_key = ?), 0)").bind(key)
+    } else {
+        sqlx::query_scalar(
+            "SELECT COUNT(DISTINCT sentence_id) FROM mentions WHERE entity_key IN (SELECT value FROM json_each(?))",
+        )
+        .bind(json_list(entity_keys))
+    };
+    counted.fetch_one(pool).await.with_context(|| format!("counting facts about {entity_keys:?}"))
+}
+
+/// The newest `limit` facts classified under `topic`.
+pub async fn by_topic(pool: &Pool, topic: &str, limit: i64) -> anyhow::Result<Vec<FactRow>> {
     let sql = format!(
         "SELECT {FACT_COLUMNS} FROM sentence_topics t JOIN sentences s ON s.id = t.sentence_id
          JOIN documents d ON d.id = s.document_id
-         WHERE t.topic = ? ORDER BY d.published DESC, d.id DESC, s.position"
+         WHERE t.topic = ? ORDER BY t.published DESC, t.document_id DESC, t.position LIMIT ?"
     );
-    sqlx::query_as(&sql).bind(topic).fetch_all(pool).await.with_context(|| format!("reading facts on topic {topic}"))
+    sqlx::query_as(&sql)
+        .bind(topic)
+        .bind(limit)
+        .fetch_all(pool)
+        .await
+        .with_context(|| format!("reading facts on topic {topic}"))
+}
+
+/// How many facts fall under `topic`.
+pub async fn count_by_topic(pool: &Pool, topic: &str) -> anyhow::Result<i64> {
+    sqlx::query_scalar("SELECT COALESCE((SELECT facts FROM topic_facts WHERE topic = ?), 0)")
+        .bind(topic)
+        .fetch_one(pool)
+        .await
+        .with_context(|| format!("counting facts on topic {topic}"))
 }
 
 /// Figures of the given sentences, in sentence order.
@@ -94,7 +141,7 @@ pub async fn mentions_of(pool: &Pool, sentence_ids: &[i64]) -> anyhow::Result<Ve
 
 /// How many facts name each entity, most-mentioned first (for suggestions and popular lists).
 pub async fn entity_counts(pool: &Pool) -> anyhow::Result<Vec<(String, i64)>> {
-    sqlx::query_as("SELECT entity_key, COUNT(*) AS n FROM mentions GROUP BY entity_key ORDER BY n DESC, entity_key")
+    sqlx::query_as("SELECT entity_key, facts FROM entity_facts ORDER BY facts DESC, entity_key")
         .fetch_all(pool)
         .await
         .context("counting mentions per entity")
@@ -102,7 +149,7 @@ pub async fn entity_counts(pool: &Pool) -> anyhow::Result<Vec<(String, i64)>> {
 
 /// How many facts each topic has.
 pub async fn topic_counts(pool: &Pool) -> anyhow::Result<Vec<(String, i64)>> {
-    sqlx::query_as("SELECT topic, COUNT(*) AS n FROM sentence_topics GROUP BY topic ORDER BY n DESC, topic")
+    sqlx::query_as("SELECT topic, facts FROM topic_facts ORDER BY facts DESC, topic")
         .fetch_all(pool)
         .await
         .context("counting facts per topic")
@@ -118,11 +165,12 @@ pub async fn paragraph_of(pool: &Pool, sentence_id: i64) -> anyhow::Result<Vec<F
     sqlx::query_as(&sql).bind(sentence_id).fetch_all(pool).await.context("reading a paragraph")
 }
 
-/// The topics of an entity's facts, most frequent first.
+/// The topics of an entity's newest 500 facts, most frequent first.
 pub async fn topics_of_entity(pool: &Pool, entity_key: &str) -> anyhow::Result<Vec<String>> {
     sqlx::query_scalar(
-        "SELECT t.topic FROM mentions m JOIN sentence_topics t ON t.sentence_id = m.sentence_id
-         WHERE m.entity_key = ? GROUP BY t.topic ORDER BY COUNT(*) DESC, t.topic",
+        "SELECT t.topic FROM (SELECT sentence_id FROM mentions WHERE entity_key = ?
+                              ORDER BY published DESC, document_id DESC, position LIMIT 500) m
+         JOIN sentence_topics t ON t.sentence_id = m.sentence_id GROUP BY t.topic ORDER BY COUNT(*) DESC, t.topic",
     )
     .bind(entity_key)
     .fetch_all(pool)

@@ -162,7 +162,7 @@ mod tests {
         assert!(matches!(ingestor.ingest_file(&pool, &path).await.unwrap(), IngestOutcome::Updated { sentences: 1 }));
         assert_eq!(count(&pool, "documents").await, 1);
         assert_eq!(count(&pool, "sentences").await, 1);
-        let india = crate::db::facts::by_entities(&pool, &["country:IN".into()]).await.unwrap();
+        let india = crate::db::facts::by_entities(&pool, &["country:IN".into()], 12).await.unwrap();
         assert!(india.is_empty(), "facts of the old version survived");
     }
 
