@@ -152,3 +152,87 @@ quiz-board-all-time = <b>All time</b>
 quiz-board-not-on = You are not on the board yet: answer a quiz to join.
 quiz-board-score = {" "}— { $correct } of { $answered }
 quiz-board-you = { $score } (you)
+
+## Quiz rounds and their errors
+quiz-round-size = A round has 1 to { $max } questions.
+quiz-no-questions = There are no quiz questions yet: the fact base is empty.
+quiz-no-questions-on = There are no quiz questions on { $topic } yet.
+quiz-round-running = A quiz round is already running here. /quizstop ends it.
+quiz-no-round = No quiz round is running here.
+quiz-round-unknown = That quiz round is unknown.
+quiz-unknown-topic = I don't know the topic “{ $topic }”.
+quiz-unknown-topic-try = I don't know the topic “{ $topic }”. Try one of: { $topics }.
+quiz-over = 🏁 <b>Quiz over: { $asked ->
+    [one] 1 question
+   *[other] { $asked } questions
+}</b>
+quiz-stopped = 🏁 <b>Quiz stopped after { $asked } of { $total } questions</b>
+quiz-nobody-answered = Nobody answered.
+quiz-nobody-right = Nobody got one right.
+quiz-winner = 🏆 Winner:{" "}
+quiz-winners = 🏆 Winners:{" "}
+quiz-winner-score = {" "}with { $correct } of { $asked }
+quiz-player = Player { $id }
+quiz-ask-bot = Ask @{ $bot } for the full fact.
+quiz-ask-the-bot = Ask the bot for the full fact.
+
+## Quiz schedules
+quiz-schedule-usage = Usage: /quizschedule daily HH:MM [TOPIC] — for example /quizschedule daily 09:00 energy — or /quizschedule off
+quiz-schedule-bad-time = “{ $time }” is not a time like 09:00. { quiz-schedule-usage }
+quiz-schedule-set = ⏰ A daily quiz at <b>{ $time } ({ $tz })</b>. /quizschedule off stops it.
+quiz-schedule-set-on = ⏰ A daily quiz on { $topic } at <b>{ $time } ({ $tz })</b>. /quizschedule off stops it.
+quiz-schedule-off = The daily quiz is off.
+quiz-schedule-none = There was no daily quiz here.
+
+## Quiz in the terminal
+quiz-answer-how = Answer with /answer N.
+quiz-answer-usage = Usage: /answer N — the number of the option you choose
+quiz-answer-range = Answer with a number from 1 to { $max }.
+quiz-nothing-to-answer = No question is waiting for an answer. /quiz asks one.
+quiz-question-gone = That question is gone. /quiz asks another.
+quiz-right = ✅ Right: <b>{ $answer }</b>
+quiz-wrong = ❌ Not quite. The answer is <b>{ $answer }</b>
+console-unknown-command = I don't know that command. /help lists the ones I do.
+console-stats = /stats is for the bot's owner in Telegram.
+console-lang = The terminal speaks English; /lang sets a Telegram chat's language.
+console-quiz-only = Quiz rounds and schedules run in Telegram groups; here, /quiz asks one question.
+
+## Digest bodies, subjects and settings errors
+digest-title = 📰 <b>Your digest</b> — { $count ->
+    [one] 1 new fact
+   *[other] { $count } new facts
+}
+digest-full-card = full card →
+digest-more = ➕ { $facts } more next time (or send /digest).
+subject-unknown = 🔍 <b>{ $name }</b> is neither a topic nor a name in the documents.
+subject-did-you-mean = Did you mean{" "}
+subject-pick = Send /subscribe alone to pick from a list of topics.
+unsubscribe-usage = Usage: /unsubscribe TOPIC — for example /unsubscribe energy, or /unsubscribe all
+settings-usage = Usage: /settings time 07:30 · /settings tz Asia/Kolkata · /settings daily · /settings weekly mon · /settings quiz 45
+settings-bad-time = “{ $value }” is not a time of day. Write it as HH:MM, for example 07:30.
+settings-bad-tz = “{ $value }” is not a timezone I know. Use an IANA name such as Europe/Moscow, Asia/Kolkata or UTC.
+settings-bad-day = “{ $value }” is not a day of the week. Use mon, tue, wed, thu, fri, sat or sun.
+settings-bad-quiz = “{ $value }” is not a poll duration. Give seconds from 5 to 600, for example /settings quiz 45.
+
+## The owner: uploads and /stats
+owner-only-documents = Thanks! Only the bot's owner can add documents to the fact base, though.
+owner-file-type = Send the document as a .txt or .md file, please.
+owner-too-large = { $name } is too large: documents may be at most 16 MB.
+owner-unchanged = <b>{ $name }</b> is already in the fact base, unchanged.
+owner-ingested = 📥 <b>{ $name }</b> ingested: { $count ->
+    [one] 1 sentence
+   *[other] { $count } sentences
+}. Subscribed chats get its facts in their next digest.
+owner-ingest-failed = Sorry, ingesting that document failed on my side. The fact base is unchanged.
+owner-ingest-refused = I couldn't ingest that: { $why }
+owner-why-empty = the file is empty.
+owner-why-binary = it looks like a binary file, not text.
+owner-why-not-utf8 = the text is not UTF-8; convert it first (for example with iconv -f WINDOWS-1251 -t UTF-8).
+owner-why-no-sentences = the text has no sentences.
+stats-only-owner = 🔒 /stats is only for the bot's owner.
+stats-title = <b>📊 Dossier</b>
+stats-chats = Chats: { $chats } ({ $unreachable } unreachable)
+stats-subscriptions = Subscriptions: { $count }
+stats-documents = Documents: { $documents } · facts: { $facts }
+stats-digests = Digests sent in 24 h: { $sent } · errors: { $errors } · waiting: { $waiting }
+stats-unavailable = Sorry, the statistics are not available right now.

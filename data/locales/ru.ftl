@@ -153,3 +153,93 @@ quiz-board-all-time = <b>За всё время</b>
 quiz-board-not-on = Вас пока нет в таблице: ответьте на викторину, чтобы попасть в неё.
 quiz-board-score = {" "}— { $correct } из { $answered }
 quiz-board-you = { $score } (вы)
+
+## Раунды викторины и ошибки
+quiz-round-size = В раунде может быть от 1 до { $max } вопросов.
+quiz-no-questions = Вопросов для викторины пока нет: база фактов пуста.
+quiz-no-questions-on = Вопросов для викторины на тему { $topic } пока нет.
+quiz-round-running = Здесь уже идёт раунд викторины. /quizstop его завершит.
+quiz-no-round = Здесь сейчас не идёт ни одного раунда викторины.
+quiz-round-unknown = Такого раунда викторины нет.
+quiz-unknown-topic = Темы «{ $topic }» я не знаю.
+quiz-unknown-topic-try = Темы «{ $topic }» я не знаю. Попробуйте одну из этих: { $topics }.
+quiz-over = 🏁 <b>Викторина окончена: { $asked ->
+    [one] { $asked } вопрос
+    [few] { $asked } вопроса
+   *[many] { $asked } вопросов
+}</b>
+quiz-stopped = 🏁 <b>Викторина остановлена после { $asked } из { $total ->
+    [one] { $total } вопроса
+   *[many] { $total } вопросов
+}</b>
+quiz-nobody-answered = Никто не ответил.
+quiz-nobody-right = Никто не ответил правильно.
+quiz-winner = 🏆 Победитель:{" "}
+quiz-winners = 🏆 Победители:{" "}
+quiz-winner-score = {" "}— { $correct } из { $asked }
+quiz-player = Игрок { $id }
+quiz-ask-bot = Полный текст факта — у @{ $bot }.
+quiz-ask-the-bot = Полный текст факта — у бота.
+
+## Расписание викторин
+quiz-schedule-usage = Использование: /quizschedule daily ЧЧ:ММ [ТЕМА] — например, /quizschedule daily 09:00 energy — или /quizschedule off
+quiz-schedule-bad-time = «{ $time }» — это не время вроде 09:00. { quiz-schedule-usage }
+quiz-schedule-set = ⏰ Викторина будет каждый день в <b>{ $time } ({ $tz })</b>. /quizschedule off её отменит.
+quiz-schedule-set-on = ⏰ Викторина на тему { $topic } будет каждый день в <b>{ $time } ({ $tz })</b>. /quizschedule off её отменит.
+quiz-schedule-off = Ежедневная викторина отключена.
+quiz-schedule-none = Ежедневной викторины здесь и не было.
+
+## Викторина в терминале
+quiz-answer-how = Ответьте командой /answer N.
+quiz-answer-usage = Использование: /answer N — номер выбранного варианта
+quiz-answer-range = Ответьте числом от 1 до { $max }.
+quiz-nothing-to-answer = Сейчас нет вопроса, ждущего ответа. /quiz задаст новый.
+quiz-question-gone = Этого вопроса больше нет. /quiz задаст другой.
+quiz-right = ✅ Верно: <b>{ $answer }</b>
+quiz-wrong = ❌ Не совсем. Правильный ответ: <b>{ $answer }</b>
+console-unknown-command = Я не знаю такой команды. /help — список команд, которые я знаю.
+console-stats = /stats — только для владельца бота в Telegram.
+console-lang = Терминал говорит по-английски; /lang задаёт язык чата в Telegram.
+console-quiz-only = Раунды и расписание викторин работают в группах Telegram; здесь /quiz задаёт один вопрос.
+
+## Дайджесты, темы подписки и ошибки настроек
+digest-title = 📰 <b>Ваш дайджест</b> — { $count ->
+    [one] { $count } новый факт
+    [few] { $count } новых факта
+   *[many] { $count } новых фактов
+}
+digest-full-card = вся карточка →
+digest-more = ➕ Ещё { $facts } — в следующий раз (или отправьте /digest).
+subject-unknown = 🔍 <b>{ $name }</b> — это не тема и не название из документов.
+subject-did-you-mean = Может быть,{" "}
+subject-pick = Отправьте /subscribe без аргументов, чтобы выбрать тему из списка.
+unsubscribe-usage = Использование: /unsubscribe ТЕМА — например, /unsubscribe energy или /unsubscribe all
+settings-usage = Использование: /settings time 07:30 · /settings tz Europe/Moscow · /settings daily · /settings weekly mon · /settings quiz 45
+settings-bad-time = «{ $value }» — это не время суток. Напишите его как ЧЧ:ММ, например 07:30.
+settings-bad-tz = Часового пояса «{ $value }» я не знаю. Укажите название из базы IANA, например Europe/Moscow, Asia/Kolkata или UTC.
+settings-bad-day = «{ $value }» — это не день недели. Используйте mon, tue, wed, thu, fri, sat или sun.
+settings-bad-quiz = «{ $value }» — это не длительность опроса. Укажите от 5 до 600 секунд, например /settings quiz 45.
+
+## Владелец: загрузка документов и /stats
+owner-only-documents = Спасибо! Но добавлять документы в базу фактов может только владелец бота.
+owner-file-type = Пришлите документ файлом .txt или .md, пожалуйста.
+owner-too-large = Файл { $name } слишком большой: документ может занимать не больше 16 МБ.
+owner-unchanged = <b>{ $name }</b> уже есть в базе фактов, без изменений.
+owner-ingested = 📥 <b>{ $name }</b> добавлен: { $count ->
+    [one] { $count } предложение
+    [few] { $count } предложения
+   *[many] { $count } предложений
+}. Подписанные чаты получат его факты в следующем дайджесте.
+owner-ingest-failed = Простите, у меня не получилось обработать этот документ. База фактов не изменилась.
+owner-ingest-refused = Не удалось добавить документ: { $why }
+owner-why-empty = файл пуст.
+owner-why-binary = похоже, это двоичный файл, а не текст.
+owner-why-not-utf8 = текст не в кодировке UTF-8; сначала перекодируйте его (например, iconv -f WINDOWS-1251 -t UTF-8).
+owner-why-no-sentences = в тексте нет ни одного предложения.
+stats-only-owner = 🔒 /stats доступна только владельцу бота.
+stats-title = <b>📊 Dossier</b>
+stats-chats = Чаты: { $chats } (недоступны: { $unreachable })
+stats-subscriptions = Подписки: { $count }
+stats-documents = Документы: { $documents } · факты: { $facts }
+stats-digests = Дайджестов за 24 ч: { $sent } · ошибок: { $errors } · в очереди: { $waiting }
+stats-unavailable = Простите, статистика сейчас недоступна.

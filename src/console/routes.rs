@@ -16,34 +16,36 @@ use crate::{
 const CONSOLE_BOT_NAME: &str = "dossier";
 /// The terminal is one private chat, and one person in it.
 const CONSOLE_CHAT: i64 = 0;
+/// The terminal speaks English (`/lang` is for Telegram chats).
+const LANG: Lang = Lang::En;
 
 pub async fn reply_to(dossier: &Dossier, line: &str) -> Reply {
     let line = line.trim();
     if !line.starts_with('/') {
-        return commands::answer_or_apologise(dossier, &Request::Question(line.to_owned()), Lang::En).await;
+        return commands::answer_or_apologise(dossier, &Request::Question(line.to_owned()), LANG).await;
     }
     let command = match commands::parse(line, CONSOLE_BOT_NAME) {
         CommandOutcome::Command(command) => command,
         CommandOutcome::ForAnotherBot | CommandOutcome::Unknown(_) => {
-            return Reply::text("I don't know that command. /help lists the ones I do.");
+            return Reply::text(LANG.t("console-unknown-command"));
         }
     };
     match command {
         Command::Quiz(_) | Command::Answer(_) | Command::Top | Command::Quizstop | Command::Quizschedule(_) => {
             quiz_reply(dossier, &command).await.unwrap_or_else(|e| match e {
-                QuizError::User(text) => Reply::text(text),
+                QuizError::User(notice) => Reply::text(notice.text(LANG)),
                 QuizError::Unexpected(e) => apologise(e),
             })
         }
-        Command::Stats => Reply::text("/stats is for the bot's owner in Telegram."),
-        Command::Lang(_) => Reply::text("The terminal speaks English; /lang sets a Telegram chat's language."),
+        Command::Stats => Reply::text(LANG.t("console-stats")),
+        Command::Lang(_) => Reply::text(LANG.t("console-lang")),
         other => match digest_reply(dossier, &other).await {
             Some(Ok(reply)) => reply,
             Some(Err(AnswerError::User(text))) => Reply::text(text),
             Some(Err(AnswerError::Unexpected(e))) => apologise(e),
             None => match other.to_request() {
-                Some(request) => commands::answer_or_apologise(dossier, &request, Lang::En).await,
-                None => commands::help_reply(Lang::En),
+                Some(request) => commands::answer_or_apologise(dossier, &request, LANG).await,
+                None => commands::help_reply(LANG),
             },
         },
     }
@@ -51,7 +53,7 @@ pub async fn reply_to(dossier: &Dossier, line: &str) -> Reply {
 
 fn apologise(e: anyhow::Error) -> Reply {
     log::error!("a console command failed: {e:#}");
-    Reply::text("Sorry, something went wrong on my side. Please try again.")
+    Reply::text(LANG.t("sorry"))
 }
 
 async fn quiz_reply(dossier: &Dossier, command: &Command) -> Result<Reply, QuizError> {
@@ -61,18 +63,18 @@ async fn quiz_reply(dossier: &Dossier, command: &Command) -> Result<Reply, QuizE
         Command::Answer(args) => QuizCommand::answer(args)?,
         Command::Top => QuizCommand::Top,
         _ => {
-            return Ok(Reply::text("Quiz rounds and schedules run in Telegram groups; here, /quiz asks one question."));
+            return Ok(Reply::text(LANG.t("console-quiz-only")));
         }
     };
     match parsed {
         QuizCommand::Quiz { topic, .. } => {
             let topic = topic.map(|t| quiz::resolve_topic(&dossier.knowledge, &t)).transpose()?;
-            quiz::console::ask(pool, session, topic.as_deref(), now).await
+            quiz::console::ask(pool, session, topic.as_deref(), now, LANG).await
         }
         QuizCommand::Answer(choice) => {
-            quiz::console::answer(pool, session, UserId(CONSOLE_CHAT), "you", choice, now).await
+            quiz::console::answer(pool, session, UserId(CONSOLE_CHAT), "you", choice, now, LANG).await
         }
-        _ => quiz::leaderboard(pool, session, Some(UserId(CONSOLE_CHAT)), now, Lang::En).await,
+        _ => quiz::leaderboard(pool, session, Some(UserId(CONSOLE_CHAT)), now, LANG).await,
     }
 }
 
@@ -87,7 +89,7 @@ async fn digest_reply(dossier: &Dossier, command: &Command) -> Option<Result<Rep
         Command::Settings(arg) => match settings::parse(arg) {
             Ok(None) => digest::show_settings(dossier, &chat).await,
             Ok(Some(change)) => digest::update_settings(dossier, &chat, change).await,
-            Err(message) => Err(AnswerError::User(message)),
+            Err(error) => Err(AnswerError::User(error.text(LANG))),
         },
         Command::Pause => digest::pause(dossier, &chat).await,
         Command::Resume => digest::resume(dossier, &chat).await,

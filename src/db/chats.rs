@@ -3,6 +3,7 @@
 use anyhow::Context;
 
 use super::Pool;
+use crate::i18n::Lang;
 
 /// A chat's stored settings.
 #[derive(Debug, Clone, sqlx::FromRow, PartialEq)]
@@ -20,6 +21,14 @@ pub struct ChatRow {
     pub next_slot: Option<String>,
     pub last_digest_at: Option<String>,
     pub quiz_open_period: i64,
+}
+
+impl ChatRow {
+    /// The interface language stored for the chat (`/lang`), English when none is: what background jobs
+    /// (digests, round results) write in.
+    pub fn lang(&self) -> Lang {
+        self.language.as_deref().and_then(Lang::parse).unwrap_or_default()
+    }
 }
 
 const CHAT_COLUMNS: &str = "chat_id, kind, title, language, timezone, digest_time, frequency, weekday, paused, unreachable, next_slot, last_digest_at, quiz_open_period";
@@ -179,5 +188,12 @@ mod tests {
         assert_eq!(get(&pool, 5).await.unwrap().unwrap().unreachable.as_deref(), Some("bot was blocked by the user"));
         assert!(mark_reachable(&pool, 5).await.unwrap());
         assert!(!mark_reachable(&pool, 5).await.unwrap());
+    }
+
+    #[sqlx::test]
+    async fn a_chat_speaks_its_stored_language_or_english(pool: Pool) {
+        assert_eq!(ensure(&pool, 6, "private", None).await.unwrap().lang(), Lang::En);
+        set_language(&pool, 6, Some("ru")).await.unwrap();
+        assert_eq!(get(&pool, 6).await.unwrap().unwrap().lang(), Lang::Ru);
     }
 }

@@ -42,7 +42,7 @@ fn describe(schedule: &Schedule, lang: Lang) -> String {
 
 /// `/subscribe TOPIC`.
 pub async fn subscribe(dossier: &Dossier, chat: &ChatRef, typed: &str) -> Result<Reply, AnswerError> {
-    let subject = match subjects::resolve(&dossier.knowledge, typed, "subscribe") {
+    let subject = match subjects::resolve(&dossier.knowledge, typed, "subscribe", dossier.lang) {
         Ok(subject) => subject,
         Err(reply) => return Ok(reply),
     };
@@ -68,7 +68,7 @@ pub async fn unsubscribe(dossier: &Dossier, chat: &ChatRef, typed: &str) -> Resu
             dossier.lang.tr("digest-unsubscribed-all", &[arg("count", n)])
         }));
     }
-    let subject = match subjects::resolve(&dossier.knowledge, typed, "unsubscribe") {
+    let subject = match subjects::resolve(&dossier.knowledge, typed, "unsubscribe", dossier.lang) {
         Ok(subject) => subject,
         Err(reply) => return Ok(reply),
     };
@@ -89,7 +89,8 @@ pub async fn subscriptions(dossier: &Dossier, chat: &ChatRef) -> Result<Reply, A
     }
     let mut reply = Reply::default().line(dossier.lang.spans("digest-subscriptions", &[]));
     for sub in &subs {
-        reply.push_line(vec![text(format!("• {}", subjects::display_name(&dossier.knowledge, &sub.subject)))]);
+        let name = subjects::display_name(&dossier.knowledge, &sub.subject, dossier.lang);
+        reply.push_line(vec![text(format!("• {name}"))]);
     }
     reply.push_blank();
     let schedule = describe(&schedule_of(&row), dossier.lang);
@@ -120,7 +121,7 @@ pub async fn show_settings(dossier: &Dossier, chat: &ChatRef) -> Result<Reply, A
         reply.push_line(vec![text(state)]);
     }
     reply.push_blank();
-    reply.push_line(vec![text(super::settings::USAGE)]);
+    reply.push_line(vec![text(lang.t("settings-usage"))]);
     Ok(reply)
 }
 
@@ -187,7 +188,8 @@ pub async fn digest_now(
         return Ok(DigestNow::Nothing(Reply::text(dossier.lang.t("digest-none-yet"))));
     }
     let unseen = db::outbox::unseen_facts(&dossier.pool, chat.id).await?;
-    let Some(digest) = compose::compose(&dossier.pool, &dossier.knowledge, unseen, max_facts).await? else {
+    let Some(digest) = compose::compose(&dossier.pool, &dossier.knowledge, unseen, max_facts, dossier.lang).await?
+    else {
         let since = row.last_digest_at.as_deref().map_or_else(
             || dossier.lang.t("digest-since-subscribed"),
             |t| format!("{} UTC", t.replace('T', " ").get(..16).unwrap_or(t)),
@@ -229,7 +231,7 @@ pub async fn keyboard(dossier: &Dossier, chat: &ChatRef) -> Result<Reply, Answer
         .map(|key| {
             let mark = if subscribed.contains(key) { "✅ " } else { "" };
             Button {
-                text: format!("{mark}{}", subjects::display_name(&dossier.knowledge, key)),
+                text: format!("{mark}{}", subjects::display_name(&dossier.knowledge, key, dossier.lang)),
                 action: Action::Callback(format!("{TOGGLE_PREFIX}{key}")),
             }
         })
@@ -252,7 +254,7 @@ pub async fn toggle(dossier: &Dossier, chat: &ChatRef, data: &str) -> Result<(Re
         return Err(AnswerError::User(dossier.lang.t("digest-stale-list")));
     }
     let row = chat_row(dossier, chat).await?;
-    let name = subjects::display_name(&dossier.knowledge, key);
+    let name = subjects::display_name(&dossier.knowledge, key, dossier.lang);
     let notice = if db::subscriptions::unsubscribe(&dossier.pool, chat.id, key).await? {
         dossier.lang.tr("digest-toggle-off", &[arg("name", name.as_str())])
     } else {

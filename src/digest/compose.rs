@@ -7,6 +7,7 @@ use crate::{
     },
     db::{self, outbox::UnseenFact},
     facts::Knowledge,
+    i18n::{Lang, arg},
     reply::{Reply, Span, bold, text},
 };
 
@@ -21,13 +22,14 @@ pub struct Digest {
     pub remaining: usize,
 }
 
-/// Composes a digest of at most `max_facts` from `unseen` (newest documents first), or `None` when
-/// there is nothing new.
+/// Composes a digest of at most `max_facts` from `unseen` (newest documents first) in `lang`, or `None`
+/// when there is nothing new. The quoted facts stay in their documents' language.
 pub async fn compose(
     pool: &db::Pool,
     knowledge: &Knowledge,
     unseen: Vec<UnseenFact>,
     max_facts: usize,
+    lang: Lang,
 ) -> anyhow::Result<Option<Digest>> {
     // One entry per fact, under the first subject it matched.
     let mut picked: Vec<UnseenFact> = Vec::new();
@@ -53,11 +55,7 @@ pub async fn compose(
     }
     let facts = card::with_figures(pool, picked.iter().map(|p| p.fact.clone()).collect()).await?;
 
-    let mut reply = Reply::default().line(vec![
-        text("📰 "),
-        bold("Your digest"),
-        text(if facts.len() == 1 { " — 1 new fact".to_owned() } else { format!(" — {} new facts", facts.len()) }),
-    ]);
+    let mut reply = Reply::default().line(lang.spans("digest-title", &[arg("count", facts.len())]));
     let mut sources = Sources::default();
     for subject in &subjects {
         reply.push_blank();
@@ -66,9 +64,9 @@ pub async fn compose(
             None => links::payload_for_entity(subject),
         };
         reply.push_line(vec![
-            bold(subjects::display_name(knowledge, subject)),
+            bold(subjects::display_name(knowledge, subject, lang)),
             text(" · "),
-            Span::DeepLink { text: "full card →".into(), payload },
+            Span::DeepLink { text: lang.t("digest-full-card"), payload },
         ]);
         for (p, fact) in picked.iter().zip(&facts) {
             if &p.subject == subject {
@@ -79,10 +77,8 @@ pub async fn compose(
     let remaining = total - picked.len();
     if remaining > 0 {
         reply.push_blank();
-        reply.push_line(vec![text(format!(
-            "➕ {} more next time (or send /digest).",
-            card::count_facts(remaining, crate::i18n::Lang::En)
-        ))]);
+        let facts = card::count_facts(remaining, lang);
+        reply.push_line(vec![text(lang.tr("digest-more", &[arg("facts", facts)]))]);
     }
-    Ok(Some(Digest { reply: card::finish(reply, &sources, crate::i18n::Lang::En), fact_keys, remaining }))
+    Ok(Some(Digest { reply: card::finish(reply, &sources, lang), fact_keys, remaining }))
 }

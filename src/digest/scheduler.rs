@@ -44,7 +44,7 @@ pub async fn enqueue_due(dossier: &Dossier, now: DateTime<Utc>, max_facts: usize
             let next = stamp(schedule.next_slot(now));
             let slot = chat.next_slot.clone().unwrap_or_else(|| now_text.clone());
             let unseen = db::outbox::unseen_facts(&dossier.pool, chat.chat_id).await?;
-            let digest = compose::compose(&dossier.pool, &dossier.knowledge, unseen, max_facts).await?;
+            let digest = compose::compose(&dossier.pool, &dossier.knowledge, unseen, max_facts, chat.lang()).await?;
             let Some(digest) = digest else {
                 outcome.empty += 1;
                 db::outbox::enqueue(&dossier.pool, chat.chat_id, None, Some(&next)).await?;

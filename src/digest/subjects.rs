@@ -2,7 +2,8 @@
 
 use crate::{
     facts::{Knowledge, Resolution},
-    reply::{Reply, bold, code, text},
+    i18n::{Lang, arg},
+    reply::{Reply, code, text},
 };
 
 /// Prefix of topic subjects.
@@ -15,25 +16,21 @@ pub struct Subject {
     pub name: String,
 }
 
-/// Resolves what a user typed into a subject, or explains why it is not one.
-pub fn resolve(knowledge: &Knowledge, typed: &str, command: &str) -> Result<Subject, Reply> {
+/// Resolves what a user typed into a subject (named in `lang`), or explains in `lang` why it is not one.
+pub fn resolve(knowledge: &Knowledge, typed: &str, command: &str, lang: Lang) -> Result<Subject, Reply> {
     if let Some(topic) = knowledge.topics.resolve(typed) {
         let key = format!("{TOPIC_PREFIX}{topic}");
-        return Ok(Subject { name: display_name(knowledge, &key), key });
+        return Ok(Subject { name: display_name(knowledge, &key, lang), key });
     }
     let gazetteer = &knowledge.gazetteer;
-    let name = |key: &String| gazetteer.get(key).map(|e| e.name.clone());
+    let name = |key: &String| gazetteer.get(key).map(|e| lang.pick(&e.name, e.name_ru.as_deref()).to_owned());
     match gazetteer.resolve(typed, None) {
-        Resolution::Found(key) => Ok(Subject { name: display_name(knowledge, &key), key }),
+        Resolution::Found(key) => Ok(Subject { name: display_name(knowledge, &key, lang), key }),
         Resolution::DidYouMean(keys) | Resolution::Unknown { closest: keys } => {
-            let mut reply = Reply::default().line(vec![
-                text("🔍 "),
-                bold(typed),
-                text(" is neither a topic nor a name in the documents."),
-            ]);
+            let mut reply = Reply::default().line(lang.spans("subject-unknown", &[arg("name", typed)]));
             let suggestions: Vec<String> = keys.iter().filter_map(name).collect();
             if !suggestions.is_empty() {
-                let mut spans = vec![text("Did you mean ")];
+                let mut spans = vec![text(lang.t("subject-did-you-mean"))];
                 for (i, s) in suggestions.iter().enumerate() {
                     if i > 0 {
                         spans.push(text(", "));
@@ -43,21 +40,21 @@ pub fn resolve(knowledge: &Knowledge, typed: &str, command: &str) -> Result<Subj
                 spans.push(text("?"));
                 reply.push_line(spans);
             }
-            reply.push_line(vec![text("Send /subscribe alone to pick from a list of topics.")]);
+            reply.push_line(vec![text(lang.t("subject-pick"))]);
             Err(reply)
         }
     }
 }
 
-/// How a subject is shown: the topic's or entity's name.
-pub fn display_name(knowledge: &Knowledge, key: &str) -> String {
+/// How a subject is shown in `lang`: the topic's or entity's name (the Russian one when there is one).
+pub fn display_name(knowledge: &Knowledge, key: &str, lang: Lang) -> String {
     if let Some(topic) = key.strip_prefix(TOPIC_PREFIX) {
         return knowledge
             .topics
             .topics()
             .iter()
             .find(|t| t.key == topic)
-            .map_or_else(|| topic.to_owned(), |t| t.name.clone());
+            .map_or_else(|| topic.to_owned(), |t| lang.pick(&t.name, Some(&t.name_ru)).to_owned());
     }
-    knowledge.gazetteer.get(key).map_or_else(|| key.to_owned(), |e| e.name.clone())
+    knowledge.gazetteer.get(key).map_or_else(|| key.to_owned(), |e| lang.pick(&e.name, e.name_ru.as_deref()).to_owned())
 }

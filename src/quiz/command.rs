@@ -3,7 +3,7 @@
 
 use chrono::NaiveTime;
 
-use super::{QuizError, rounds::MAX_ROUND};
+use super::{QuizError, QuizNotice, rounds::MAX_ROUND};
 
 /// Rounds longer than this are for admins only in groups.
 pub const MAX_ROUND_FOR_EVERYONE: u32 = 5;
@@ -30,9 +30,6 @@ pub enum ScheduleCommand {
     Off,
 }
 
-const SCHEDULE_USAGE: &str =
-    "Usage: /quizschedule daily HH:MM [TOPIC] — for example /quizschedule daily 09:00 energy — or /quizschedule off";
-
 impl QuizCommand {
     /// Parses the arguments of `/quiz`: an optional count first, then an optional topic.
     pub fn quiz(args: &str) -> Result<Self, QuizError> {
@@ -40,7 +37,7 @@ impl QuizCommand {
         let (first, rest) = args.split_once(char::is_whitespace).unwrap_or((args, ""));
         if let Ok(n) = first.parse::<i64>() {
             if !(1..=i64::from(MAX_ROUND)).contains(&n) {
-                return Err(QuizError::User(format!("A round has 1 to {MAX_ROUND} questions.")));
+                return Err(QuizError::User(QuizNotice::RoundSize));
             }
             return Ok(QuizCommand::Quiz { count: u32::try_from(n).ok(), topic: topic(rest) });
         }
@@ -54,10 +51,10 @@ impl QuizCommand {
             [off] if off.eq_ignore_ascii_case("off") => Ok(QuizCommand::Schedule(ScheduleCommand::Off)),
             [daily, time, rest @ ..] if daily.eq_ignore_ascii_case("daily") => {
                 let time = NaiveTime::parse_from_str(time, "%H:%M")
-                    .map_err(|_| QuizError::User(format!("“{time}” is not a time like 09:00. {SCHEDULE_USAGE}")))?;
+                    .map_err(|_| QuizError::User(QuizNotice::BadTime((*time).to_owned())))?;
                 Ok(QuizCommand::Schedule(ScheduleCommand::Daily { time, topic: topic(&rest.join(" ")) }))
             }
-            _ => Err(QuizError::User(SCHEDULE_USAGE.into())),
+            _ => Err(QuizError::User(QuizNotice::ScheduleUsage)),
         }
     }
 
@@ -65,7 +62,7 @@ impl QuizCommand {
     pub fn answer(args: &str) -> Result<Self, QuizError> {
         match args.trim().parse::<usize>() {
             Ok(n) if n >= 1 => Ok(QuizCommand::Answer(n)),
-            _ => Err(QuizError::User("Usage: /answer N — the number of the option you choose".into())),
+            _ => Err(QuizError::User(QuizNotice::AnswerUsage)),
         }
     }
 
@@ -106,7 +103,7 @@ mod tests {
 
     #[test]
     fn a_round_of_more_than_twenty_or_of_none_is_refused() {
-        assert!(matches!(QuizCommand::quiz("21"), Err(QuizError::User(_))));
+        assert!(matches!(QuizCommand::quiz("21"), Err(QuizError::User(QuizNotice::RoundSize))));
         assert!(matches!(QuizCommand::quiz("0 trade"), Err(QuizError::User(_))));
         assert!(matches!(QuizCommand::quiz("99999999999999999999"), Ok(QuizCommand::Quiz { count: None, .. })));
     }
@@ -117,8 +114,9 @@ mod tests {
         let time = NaiveTime::from_hms_opt(9, 30, 0).unwrap();
         assert_eq!(daily, QuizCommand::Schedule(ScheduleCommand::Daily { time, topic: Some("energy".into()) }));
         assert_eq!(QuizCommand::schedule("OFF").unwrap(), QuizCommand::Schedule(ScheduleCommand::Off));
-        assert!(matches!(QuizCommand::schedule("daily 25:00"), Err(QuizError::User(_))));
-        assert!(matches!(QuizCommand::schedule("weekly 09:00"), Err(QuizError::User(_))));
+        let bad = QuizCommand::schedule("daily 25:00");
+        assert!(matches!(&bad, Err(QuizError::User(QuizNotice::BadTime(t))) if t == "25:00"), "{bad:?}");
+        assert!(matches!(QuizCommand::schedule("weekly 09:00"), Err(QuizError::User(QuizNotice::ScheduleUsage))));
     }
 
     #[test]

@@ -5,9 +5,10 @@
 
 use chrono::{DateTime, Duration, Utc};
 
-use super::{Question, QuizError, next_question, question, scores};
+use super::{Question, QuizError, QuizNotice, next_question, question, rounds::no_questions, scores};
 use crate::{
     db::{self, Pool, quiz::ts},
+    i18n::{Lang, arg},
     reply::{ChatId, Reply, UserId, bold, text},
 };
 
@@ -15,13 +16,16 @@ const PREFIX: &str = "console:";
 /// How long a console question waits for its answer.
 const OPEN_FOR: Duration = Duration::hours(24);
 
-/// Asks the session a question, shown with numbered options.
-pub async fn ask(pool: &Pool, session: ChatId, topic: Option<&str>, now: DateTime<Utc>) -> Result<Reply, QuizError> {
+/// Asks the session a question, shown with numbered options and how to answer in `lang`.
+pub async fn ask(
+    pool: &Pool,
+    session: ChatId,
+    topic: Option<&str>,
+    now: DateTime<Utc>,
+    lang: Lang,
+) -> Result<Reply, QuizError> {
     let Some(q) = next_question(pool, session, topic).await? else {
-        return Err(QuizError::User(match topic {
-            Some(t) => format!("There are no quiz questions on {t} yet."),
-            None => "There are no quiz questions yet: the fact base is empty.".into(),
-        }));
+        return Err(no_questions(topic));
     };
     // Any earlier unanswered question is dropped: the newest one is the one to answer.
     db::quiz::polls::stop_open(pool, session.0, None, &ts(now)).await?;
@@ -39,20 +43,21 @@ pub async fn ask(pool: &Pool, session: ChatId, topic: Option<&str>, now: DateTim
         },
     )
     .await?;
-    Ok(render(&q))
+    Ok(render(&q, lang))
 }
 
 /// The question with numbered options and how to answer.
-pub fn render(q: &Question) -> Reply {
+pub fn render(q: &Question, lang: Lang) -> Reply {
     let mut reply = Reply::default().line(vec![text("❓ "), bold(q.question.clone())]);
     for (i, option) in q.options.iter().enumerate() {
         reply.push_line(vec![text(format!("  {}. {option}", i + 1))]);
     }
-    reply.push_line(vec![text("Answer with /answer N.")]);
+    reply.push_line(vec![text(lang.t("quiz-answer-how"))]);
     reply
 }
 
-/// Checks the session's answer (1-based `choice`) to its current question, scores it, and explains.
+/// Checks the session's answer (1-based `choice`) to its current question, scores it, and explains in
+/// `lang`.
 pub async fn answer(
     pool: &Pool,
     session: ChatId,
@@ -60,23 +65,21 @@ pub async fn answer(
     user_name: &str,
     choice: usize,
     now: DateTime<Utc>,
+    lang: Lang,
 ) -> Result<Reply, QuizError> {
     let Some(poll) = db::quiz::polls::latest_open(pool, session.0, PREFIX, &ts(now)).await? else {
-        return Err(QuizError::User("No question is waiting for an answer. /quiz asks one.".into()));
+        return Err(QuizError::User(QuizNotice::NothingToAnswer));
     };
     let Some(q) = question(pool, poll.question_id).await? else {
-        return Err(QuizError::User("That question is gone. /quiz asks another.".into()));
+        return Err(QuizError::User(QuizNotice::QuestionGone));
     };
     if choice == 0 || choice > q.options.len() {
-        return Err(QuizError::User(format!("Answer with a number from 1 to {}.", q.options.len())));
+        return Err(QuizError::User(QuizNotice::AnswerRange(q.options.len())));
     }
     scores::record_answer(pool, &poll.poll_id, user, user_name, &[choice - 1], now).await?;
     db::quiz::polls::stop(pool, &poll.poll_id, &ts(now)).await?;
-    let mut reply = if choice - 1 == q.correct {
-        Reply::default().line(vec![text("✅ Right: "), bold(q.answer().to_owned())])
-    } else {
-        Reply::default().line(vec![text("❌ Not quite. The answer is "), bold(q.answer().to_owned())])
-    };
+    let verdict = if choice - 1 == q.correct { "quiz-right" } else { "quiz-wrong" };
+    let mut reply = Reply::default().line(lang.spans(verdict, &[arg("answer", q.answer())]));
     reply.push_quote(vec![text(q.fact.clone())]);
     Ok(reply)
 }
@@ -95,18 +98,19 @@ mod tests {
         seed_pool(&pool, "a", 2, "trade").await;
         let session = ChatId(-1);
         let t0 = at("2026-11-27T09:00:00Z");
-        let shown = ask(&pool, session, None, t0).await.unwrap().plain_text();
+        let shown = ask(&pool, session, None, t0, Lang::En).await.unwrap().plain_text();
         assert!(shown.contains("  1. ") && shown.contains("/answer N"), "{shown}");
-        let too_big = answer(&pool, session, UserId(0), "me", 9, t0).await;
-        assert!(matches!(too_big, Err(QuizError::User(m)) if m.contains("1 to 3")));
+        let too_big = answer(&pool, session, UserId(0), "me", 9, t0, Lang::En).await;
+        assert!(matches!(too_big, Err(QuizError::User(QuizNotice::AnswerRange(3)))), "{too_big:?}");
         // The seeded questions' right answer is option 2 ("B").
-        let right = answer(&pool, session, UserId(0), "me", 2, t0).await.unwrap().plain_text();
+        let right = answer(&pool, session, UserId(0), "me", 2, t0, Lang::En).await.unwrap().plain_text();
         assert!(right.starts_with("✅ Right: B") && right.contains("“a fact"), "{right}");
-        let again = answer(&pool, session, UserId(0), "me", 2, t0).await;
-        assert!(matches!(again, Err(QuizError::User(_))), "the question was answered");
-        ask(&pool, session, None, t0).await.unwrap();
-        let wrong = answer(&pool, session, UserId(0), "me", 1, t0 + Duration::seconds(1)).await.unwrap();
-        assert!(wrong.plain_text().contains("The answer is B"));
+        let again = answer(&pool, session, UserId(0), "me", 2, t0, Lang::En).await;
+        assert!(matches!(again, Err(QuizError::User(QuizNotice::NothingToAnswer))), "the question was answered");
+        let shown = ask(&pool, session, None, t0, Lang::Ru).await.unwrap().plain_text();
+        assert!(shown.contains("Ответьте командой /answer N."), "{shown}");
+        let wrong = answer(&pool, session, UserId(0), "me", 1, t0 + Duration::seconds(1), Lang::Ru).await.unwrap();
+        assert!(wrong.plain_text().contains("Правильный ответ: B"), "{}", wrong.plain_text());
         let board =
             scores::leaderboard(&pool, session, Some(UserId(0)), t0, crate::i18n::Lang::En).await.unwrap().plain_text();
         assert!(board.contains("me — 1 of 2"), "{board}");

@@ -1,5 +1,7 @@
 //! Telegram's quiz poll limits, checked for every question, and explanations cut to fit them.
 
+use crate::i18n::{Lang, arg};
+
 /// Question text: 1 to 300 characters.
 pub const MAX_QUESTION: usize = 300;
 /// Options: 2 to 10, each 1 to 100 characters, all distinct.
@@ -97,13 +99,14 @@ pub fn explanation(fact: &str) -> String {
 }
 
 /// The explanation for an anonymous (channel) quiz, whose readers cannot tap through to a reply: the fact,
-/// cut shorter, and where to read it whole.
-pub fn channel_explanation(fact: &str, bot_username: Option<&str>) -> String {
+/// cut shorter, and where to read it whole (in `lang`).
+pub fn channel_explanation(fact: &str, bot_username: Option<&str>, lang: Lang) -> String {
+    let anywhere = || format!(" {}", lang.t("quiz-ask-the-bot"));
     let ask = match bot_username.map(|u| u.trim_start_matches('@')).filter(|u| !u.is_empty()) {
-        Some(bot) => format!(" Ask @{bot} for the full fact."),
-        None => " Ask the bot for the full fact.".to_owned(),
+        Some(bot) => format!(" {}", lang.tr("quiz-ask-bot", &[arg("bot", bot)])),
+        None => anywhere(),
     };
-    let ask = if telegram_len(&ask) > MAX_EXPLANATION / 2 { " Ask the bot for the full fact.".to_owned() } else { ask };
+    let ask = if telegram_len(&ask) > MAX_EXPLANATION / 2 { anywhere() } else { ask };
     format!("{}{ask}", cut(fact, MAX_EXPLANATION - telegram_len(&ask)))
 }
 
@@ -169,13 +172,15 @@ mod tests {
     #[test]
     fn channel_explanations_point_to_the_bot_and_still_fit() {
         let long = "word ".repeat(100);
-        let e = channel_explanation(&long, Some("@DossierBot"));
+        let e = channel_explanation(&long, Some("@DossierBot"), Lang::En);
         assert!(e.ends_with("Ask @DossierBot for the full fact."), "{e}");
         assert!(telegram_len(&e) <= MAX_EXPLANATION);
-        let e = channel_explanation("Short fact.", None);
+        let e = channel_explanation("Short fact.", None, Lang::En);
         assert_eq!(e, "Short fact. Ask the bot for the full fact.");
-        let e = channel_explanation(&long, Some(&"b".repeat(300)));
+        let e = channel_explanation(&long, Some(&"b".repeat(300)), Lang::En);
         assert!(telegram_len(&e) <= MAX_EXPLANATION);
+        let e = channel_explanation(&long, Some("@DossierBot"), Lang::Ru);
+        assert!(e.ends_with("Полный текст факта — у @DossierBot.") && telegram_len(&e) <= MAX_EXPLANATION, "{e}");
     }
 
     #[test]

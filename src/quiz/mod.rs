@@ -10,6 +10,7 @@ mod entities;
 mod figures;
 pub mod generate;
 pub mod limits;
+pub mod notice;
 mod numbers;
 mod places;
 pub mod rounds;
@@ -23,6 +24,7 @@ mod seed_tests;
 
 pub use command::{QuizCommand, ScheduleCommand};
 pub use generate::{RegenerateOutcome, regenerate};
+pub use notice::QuizNotice;
 pub use rounds::{RoundStep, StopOutcome, advance, results, start_round, stop_round};
 pub use schedule::{ScheduledQuiz, clear_schedule, due_scheduled, set_schedule};
 pub use scores::{AnswerOutcome, NewPoll, leaderboard, record_answer, record_poll};
@@ -30,6 +32,7 @@ pub use scores::{AnswerOutcome, NewPoll, leaderboard, record_answer, record_poll
 use crate::{
     db::{self, Pool},
     facts::Knowledge,
+    i18n::Lang,
     reply::{ChatId, QuizPoll},
 };
 
@@ -87,9 +90,9 @@ pub struct Question {
 /// Why a quiz request got no regular answer.
 #[derive(Debug, thiserror::Error)]
 pub enum QuizError {
-    /// The user did something wrong; the text is shown to them as written.
+    /// The user did something wrong; the adapter words the notice in the chat's language.
     #[error("{0}")]
-    User(String),
+    User(QuizNotice),
     /// Something broke; the adapter logs it and apologises.
     #[error(transparent)]
     Unexpected(#[from] anyhow::Error),
@@ -153,14 +156,20 @@ pub async fn next_question(pool: &Pool, chat: ChatId, topic: Option<&str>) -> Re
 }
 
 /// The poll to send for a question. Anonymous polls (channels) get an explanation that sends readers to
-/// the bot for the whole fact.
-pub fn to_poll(question: &Question, open_period_secs: u32, anonymous: bool, bot_username: Option<&str>) -> QuizPoll {
+/// the bot for the whole fact, in `lang`.
+pub fn to_poll(
+    question: &Question,
+    open_period_secs: u32,
+    anonymous: bool,
+    bot_username: Option<&str>,
+    lang: Lang,
+) -> QuizPoll {
     QuizPoll {
         question: question.question.clone(),
         options: question.options.clone(),
         correct_option: question.correct,
         explanation: if anonymous {
-            limits::channel_explanation(&question.fact, bot_username)
+            limits::channel_explanation(&question.fact, bot_username, lang)
         } else {
             question.explanation.clone()
         },
@@ -174,12 +183,8 @@ pub fn resolve_topic(knowledge: &Knowledge, typed: &str) -> Result<String, QuizE
     if let Some(key) = knowledge.topics.resolve(typed) {
         return Ok(key);
     }
-    let names: Vec<&str> = knowledge.topics.topics().iter().map(|t| t.key.as_str()).collect();
-    Err(QuizError::User(if names.is_empty() {
-        format!("I don't know the topic “{typed}”.")
-    } else {
-        format!("I don't know the topic “{typed}”. Try one of: {}.", names.join(", "))
-    }))
+    let topics = knowledge.topics.topics().iter().map(|t| t.key.clone()).collect();
+    Err(QuizError::User(QuizNotice::UnknownTopic { typed: typed.to_owned(), topics }))
 }
 
 #[cfg(test)]
@@ -237,10 +242,12 @@ mod tests {
             sentence_id: Some(1),
             topic: None,
         };
-        let poll = to_poll(&q, 2, false, None);
+        let poll = to_poll(&q, 2, false, None, Lang::En);
         assert_eq!((poll.correct_option, poll.open_period_secs, poll.explanation.as_str()), (1, 5, "Fact."));
-        let channel = to_poll(&q, 30, true, Some("DossierBot"));
+        let channel = to_poll(&q, 30, true, Some("DossierBot"), Lang::En);
         assert_eq!(channel.explanation, "Fact. Ask @DossierBot for the full fact.");
+        let russian = to_poll(&q, 30, true, Some("DossierBot"), Lang::Ru);
+        assert_eq!(russian.explanation, "Fact. Полный текст факта — у @DossierBot.");
         assert!(channel.anonymous);
         assert_eq!(q.answer(), "b");
     }

@@ -7,12 +7,13 @@ use std::collections::BTreeMap;
 
 use chrono::{DateTime, Duration, Utc};
 
-use super::{Question, QuizError, next_question};
+use super::{Question, QuizError, QuizNotice, next_question};
 use crate::{
     db::{
         self, Pool,
         quiz::{rounds::RoundRow, ts},
     },
+    i18n::{Lang, arg},
     reply::{ChatId, Reply, Span, UserId, bold, text},
 };
 
@@ -26,7 +27,7 @@ pub const SEND_LEASE: Duration = Duration::seconds(60);
 pub enum RoundStep {
     /// Send this question as a poll, then call [`record_poll`](super::record_poll) with the round's id.
     Ask { round_id: i64, chat: ChatId, number: u32, total: u32, question: Question },
-    /// The round is over: send the results.
+    /// The round is over: send the results (in the chat's stored language).
     Finished { round_id: i64, chat: ChatId, results: Reply },
 }
 
@@ -48,34 +49,33 @@ pub async fn start_round(
     now: DateTime<Utc>,
 ) -> Result<RoundStep, QuizError> {
     if !(1..=MAX_ROUND).contains(&n) {
-        return Err(QuizError::User(format!("A round has 1 to {MAX_ROUND} questions.")));
+        return Err(QuizError::User(QuizNotice::RoundSize));
     }
     if db::quiz::questions::pool_for(pool, chat.0, topic).await?.is_empty() {
-        return Err(QuizError::User(no_questions(topic)));
+        return Err(no_questions(topic));
     }
     let until = ts(now + SEND_LEASE);
     let Some(round_id) =
         db::quiz::rounds::create(pool, chat.0, topic, i64::from(n), started_by.map(|u| u.0), &ts(now), &until).await?
     else {
-        return Err(QuizError::User("A quiz round is already running here. /quizstop ends it.".into()));
+        return Err(QuizError::User(QuizNotice::RoundRunning));
     };
     match next_question(pool, chat, topic).await? {
         Some(question) => Ok(RoundStep::Ask { round_id, chat, number: 1, total: n, question }),
         None => {
             db::quiz::rounds::end(pool, round_id, "finished", &ts(now)).await?;
-            Err(QuizError::User(no_questions(topic)))
+            Err(no_questions(topic))
         }
     }
 }
 
-fn no_questions(topic: Option<&str>) -> String {
-    match topic {
-        Some(t) => format!("There are no quiz questions on {t} yet."),
-        None => "There are no quiz questions yet: the fact base is empty.".into(),
-    }
+/// The error for an empty question pool, on `topic` or at all.
+pub(super) fn no_questions(topic: Option<&str>) -> QuizError {
+    QuizError::User(QuizNotice::NoQuestions { topic: topic.map(str::to_owned) })
 }
 
-/// Every step due at `now`: the next question of each round whose poll closed, or its results.
+/// Every step due at `now`: the next question of each round whose poll closed, or its results in the
+/// chat's stored language.
 pub async fn advance(pool: &Pool, now: DateTime<Utc>) -> Result<Vec<RoundStep>, QuizError> {
     let mut steps = Vec::new();
     for round in db::quiz::rounds::due(pool, &ts(now)).await? {
@@ -95,33 +95,36 @@ pub async fn advance(pool: &Pool, now: DateTime<Utc>) -> Result<Vec<RoundStep>, 
             }),
             None => {
                 db::quiz::rounds::end(pool, round.id, "finished", &ts(now)).await?;
-                steps.push(RoundStep::Finished { round_id: round.id, chat, results: results(pool, round.id).await? });
+                let lang = db::chats::get(pool, chat.0).await?.map(|row| row.lang()).unwrap_or_default();
+                let results = results(pool, round.id, lang).await?;
+                steps.push(RoundStep::Finished { round_id: round.id, chat, results });
             }
         }
     }
     Ok(steps)
 }
 
-/// Stops the chat's running round: its open polls stop counting and the results so far are returned.
-pub async fn stop_round(pool: &Pool, chat: ChatId, now: DateTime<Utc>) -> Result<StopOutcome, QuizError> {
+/// Stops the chat's running round: its open polls stop counting and the results so far are returned,
+/// in `lang`.
+pub async fn stop_round(pool: &Pool, chat: ChatId, now: DateTime<Utc>, lang: Lang) -> Result<StopOutcome, QuizError> {
     let Some(round) = db::quiz::rounds::running(pool, chat.0).await? else {
-        return Err(QuizError::User("No quiz round is running here.".into()));
+        return Err(QuizError::User(QuizNotice::NoRound));
     };
     let open = db::quiz::polls::stop_open(pool, chat.0, Some(round.id), &ts(now)).await?;
     db::quiz::rounds::end(pool, round.id, "stopped", &ts(now)).await?;
     Ok(StopOutcome {
-        results: results(pool, round.id).await?,
+        results: results(pool, round.id, lang).await?,
         open_messages: open.iter().filter_map(|p| p.message_id).collect(),
     })
 }
 
-/// A round's results: each player's score with a mark per question, and the winner.
-pub async fn results(pool: &Pool, round_id: i64) -> Result<Reply, QuizError> {
+/// A round's results in `lang`: each player's score with a mark per question, and the winner.
+pub async fn results(pool: &Pool, round_id: i64, lang: Lang) -> Result<Reply, QuizError> {
     let Some(round) = db::quiz::rounds::get(pool, round_id).await? else {
-        return Err(QuizError::User("That quiz round is unknown.".into()));
+        return Err(QuizError::User(QuizNotice::UnknownRound));
     };
     let answers = db::quiz::polls::round_answers(pool, round_id).await?;
-    Ok(render_results(&round, &answers))
+    Ok(render_results(&round, &answers, lang))
 }
 
 struct PlayerScore {
@@ -132,12 +135,12 @@ struct PlayerScore {
     marks: BTreeMap<i64, bool>,
 }
 
-fn render_results(round: &RoundRow, answers: &[db::quiz::polls::RoundAnswer]) -> Reply {
+fn render_results(round: &RoundRow, answers: &[db::quiz::polls::RoundAnswer], lang: Lang) -> Reply {
     let mut players: BTreeMap<i64, PlayerScore> = BTreeMap::new();
     for a in answers {
         let p = players.entry(a.user_id).or_insert_with(|| PlayerScore {
             user_id: a.user_id,
-            name: super::scores::display_name(a.name.as_deref(), a.user_id),
+            name: super::scores::display_name(a.name.as_deref(), a.user_id, lang),
             correct: 0,
             first_at: a.answered_at.clone(),
             marks: BTreeMap::new(),
@@ -149,26 +152,28 @@ fn render_results(round: &RoundRow, answers: &[db::quiz::polls::RoundAnswer]) ->
     let mut ranked: Vec<PlayerScore> = players.into_values().collect();
     ranked.sort_by(|a, b| b.correct.cmp(&a.correct).then(a.first_at.cmp(&b.first_at)).then(a.user_id.cmp(&b.user_id)));
 
+    let (asked, total) = (arg("asked", round.asked), arg("total", round.total));
     let title = if round.status == "stopped" {
-        format!("Quiz stopped after {} of {} questions", round.asked, round.total)
+        lang.spans("quiz-stopped", &[asked, total])
     } else {
-        format!("Quiz over: {} questions", round.asked)
+        lang.spans("quiz-over", &[asked])
     };
-    let mut reply = Reply::default().line(vec![text("🏁 "), bold(title)]);
+    let mut reply = Reply::default().line(title);
     let best = ranked.first().map_or(0, |p| p.correct);
     if ranked.is_empty() || best == 0 {
-        reply.push_line(vec![text(if ranked.is_empty() { "Nobody answered." } else { "Nobody got one right." })]);
+        let nobody = if ranked.is_empty() { "quiz-nobody-answered" } else { "quiz-nobody-right" };
+        reply.push_line(vec![text(lang.t(nobody))]);
         return reply;
     }
     let winners: Vec<&PlayerScore> = ranked.iter().filter(|p| p.correct == best).collect();
-    let mut line: Vec<Span> = vec![text(if winners.len() > 1 { "🏆 Winners: " } else { "🏆 Winner: " })];
+    let mut line: Vec<Span> = vec![text(lang.t(if winners.len() > 1 { "quiz-winners" } else { "quiz-winner" }))];
     for (i, w) in winners.iter().enumerate() {
         if i > 0 {
             line.push(text(", "));
         }
         line.push(bold(w.name.clone()));
     }
-    line.push(text(format!(" with {best} of {}", round.asked)));
+    line.push(text(lang.tr("quiz-winner-score", &[arg("correct", best), arg("asked", round.asked)])));
     reply.push_line(line);
     reply.push_blank();
     for (i, p) in ranked.iter().enumerate() {

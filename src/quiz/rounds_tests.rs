@@ -3,7 +3,7 @@
 use super::*;
 use crate::{
     db::quiz::questions::tests::seed_pool,
-    quiz::{AnswerOutcome, NewPoll, record_answer, record_poll},
+    quiz::{AnswerOutcome, NewPoll, QuizNotice, record_answer, record_poll},
 };
 
 fn at(s: &str) -> DateTime<Utc> {
@@ -87,12 +87,16 @@ async fn a_chat_cannot_run_two_rounds_or_ask_for_too_many_questions(pool: Pool) 
     seed_pool(&pool, "a", 3, "trade").await;
     let t0 = at("2026-11-27T09:00:00Z");
     let too_many = start_round(&pool, ChatId(1), 21, None, None, t0).await;
-    assert!(matches!(too_many, Err(QuizError::User(_))));
+    assert!(matches!(too_many, Err(QuizError::User(QuizNotice::RoundSize))));
     start_round(&pool, ChatId(1), 2, None, None, t0).await.unwrap();
-    let Err(QuizError::User(msg)) = start_round(&pool, ChatId(1), 2, None, None, t0).await else { panic!() };
-    assert!(msg.contains("/quizstop"), "{msg}");
-    let Err(QuizError::User(msg)) = start_round(&pool, ChatId(2), 2, Some("energy"), None, t0).await else { panic!() };
-    assert!(msg.contains("energy"), "{msg}");
+    let Err(QuizError::User(notice)) = start_round(&pool, ChatId(1), 2, None, None, t0).await else { panic!() };
+    assert_eq!(notice, QuizNotice::RoundRunning);
+    assert!(notice.to_string().contains("/quizstop"), "{notice}");
+    let Err(QuizError::User(notice)) = start_round(&pool, ChatId(2), 2, Some("energy"), None, t0).await else {
+        panic!()
+    };
+    assert!(notice.to_string().contains("energy"), "{notice}");
+    assert!(notice.text(Lang::Ru).contains("Вопросов для викторины на тему energy"), "{}", notice.text(Lang::Ru));
 }
 
 #[sqlx::test]
@@ -102,14 +106,15 @@ async fn stopping_a_round_closes_its_poll_and_reports_the_results_so_far(pool: P
     let step = start_round(&pool, ChatId(1), 3, None, None, t0).await.unwrap();
     let correct = send(&pool, &step, "p0", t0).await;
     record_answer(&pool, "p0", UserId(9), "Cy", &[correct], t0 + Duration::seconds(1)).await.unwrap();
-    let stopped = stop_round(&pool, ChatId(1), t0 + Duration::seconds(2)).await.unwrap();
+    let stopped = stop_round(&pool, ChatId(1), t0 + Duration::seconds(2), Lang::En).await.unwrap();
     assert_eq!(stopped.open_messages, vec![100]);
     let text = stopped.results.plain_text();
     assert!(text.contains("Quiz stopped after 1 of 3 questions") && text.contains("Winner: Cy"), "{text}");
     let late = record_answer(&pool, "p0", UserId(8), "Di", &[correct], t0 + Duration::seconds(3)).await.unwrap();
     assert_eq!(late, AnswerOutcome::Late);
     assert!(advance(&pool, t0 + Duration::minutes(5)).await.unwrap().is_empty());
-    assert!(matches!(stop_round(&pool, ChatId(1), t0).await, Err(QuizError::User(_))));
+    let none = stop_round(&pool, ChatId(1), t0, Lang::Ru).await;
+    assert!(matches!(none, Err(QuizError::User(QuizNotice::NoRound))), "{none:?}");
 }
 
 #[sqlx::test]
@@ -121,4 +126,33 @@ async fn a_round_nobody_answered_has_no_winner(pool: Pool) {
     let steps = advance(&pool, t0 + Duration::seconds(31)).await.unwrap();
     let [RoundStep::Finished { results, .. }] = steps.as_slice() else { panic!("{steps:?}") };
     assert!(results.plain_text().contains("Nobody answered."));
+}
+
+#[sqlx::test]
+async fn results_follow_the_chats_stored_language(pool: Pool) {
+    seed_pool(&pool, "a", 2, "trade").await;
+    db::chats::ensure(&pool, -5, "group", Some("Игра")).await.unwrap();
+    db::chats::set_language(&pool, -5, Some("ru")).await.unwrap();
+    let t0 = at("2026-11-27T09:00:00Z");
+    let step = start_round(&pool, ChatId(-5), 2, None, None, t0).await.unwrap();
+    let correct = send(&pool, &step, "p0", t0).await;
+    record_answer(&pool, "p0", UserId(9), "", &[correct], t0 + Duration::seconds(1)).await.unwrap();
+    let mut steps = advance(&pool, t0 + Duration::seconds(31)).await.unwrap();
+    let step = steps.remove(0);
+    send(&pool, &step, "p1", t0 + Duration::seconds(31)).await;
+    let steps = advance(&pool, t0 + Duration::seconds(62)).await.unwrap();
+    let [RoundStep::Finished { results, .. }] = steps.as_slice() else { panic!("{steps:?}") };
+    let text = results.plain_text();
+    assert!(text.contains("Викторина окончена: 2 вопроса"), "{text}");
+    assert!(text.contains("🏆 Победитель: Игрок 9 — 1 из 2"), "{text}");
+    let english = results_in(&pool, &step, Lang::En).await;
+    assert!(
+        english.contains("Quiz over: 2 questions") && english.contains("Winner: Player 9 with 1 of 2"),
+        "{english}"
+    );
+}
+
+async fn results_in(pool: &Pool, step: &RoundStep, lang: Lang) -> String {
+    let RoundStep::Ask { round_id, .. } = step else { panic!("{step:?}") };
+    results(pool, *round_id, lang).await.unwrap().plain_text()
 }

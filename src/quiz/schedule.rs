@@ -11,7 +11,8 @@ use crate::{
         quiz::{parse_ts, ts},
     },
     digest::schedule::{Frequency, Schedule},
-    reply::{ChatId, Reply, bold, text},
+    i18n::{Lang, arg},
+    reply::{ChatId, Reply},
 };
 
 /// A slot missed by more than this (the bot was down) is skipped rather than sent late.
@@ -30,35 +31,30 @@ fn daily(timezone: &str, time: NaiveTime) -> Schedule {
     Schedule { timezone: timezone.parse().unwrap_or(Tz::UTC), time, frequency: Frequency::Daily }
 }
 
-/// Sets the chat's daily quiz at `time` (local to the chat's timezone) on `topic`.
+/// Sets the chat's daily quiz at `time` (local to the chat's timezone) on `topic`; confirms in `lang`.
 pub async fn set_schedule(
     pool: &Pool,
     chat: ChatId,
     time: NaiveTime,
     topic: Option<&str>,
     now: DateTime<Utc>,
+    lang: Lang,
 ) -> Result<Reply, QuizError> {
     let timezone = db::quiz::schedules::chat_timezone(pool, chat.0).await?;
     let next = daily(&timezone, time).next_slot(now);
     let hhmm = time.format("%H:%M").to_string();
     db::quiz::schedules::set(pool, chat.0, &hhmm, topic, &ts(next), &ts(now)).await?;
-    let on = topic.map(|t| format!(" on {t}")).unwrap_or_default();
-    Ok(Reply::default().line(vec![
-        text("⏰ A daily quiz"),
-        text(on),
-        text(" at "),
-        bold(format!("{hhmm} ({timezone})")),
-        text(". /quizschedule off stops it."),
-    ]))
+    let (time, tz) = (arg("time", hhmm), arg("tz", timezone));
+    Ok(Reply::default().line(match topic {
+        Some(topic) => lang.spans("quiz-schedule-set-on", &[arg("topic", topic), time, tz]),
+        None => lang.spans("quiz-schedule-set", &[time, tz]),
+    }))
 }
 
-/// Removes the chat's daily quiz.
-pub async fn clear_schedule(pool: &Pool, chat: ChatId) -> Result<Reply, QuizError> {
-    Ok(Reply::text(if db::quiz::schedules::clear(pool, chat.0).await? {
-        "The daily quiz is off."
-    } else {
-        "There was no daily quiz here."
-    }))
+/// Removes the chat's daily quiz; says so in `lang`.
+pub async fn clear_schedule(pool: &Pool, chat: ChatId, lang: Lang) -> Result<Reply, QuizError> {
+    let cleared = db::quiz::schedules::clear(pool, chat.0).await?;
+    Ok(Reply::text(lang.t(if cleared { "quiz-schedule-off" } else { "quiz-schedule-none" })))
 }
 
 /// The chats that must start a quiz at `now`, each moved on to its next local slot in the same
@@ -93,9 +89,10 @@ mod tests {
     async fn a_daily_quiz_is_due_at_the_chats_local_time_once_per_day(pool: Pool) {
         db::chats::ensure(&pool, -7, "group", Some("Team")).await.unwrap();
         sqlx::query("UPDATE chats SET timezone = 'Asia/Kolkata' WHERE chat_id = -7").execute(&pool).await.unwrap();
-        let reply =
-            set_schedule(&pool, ChatId(-7), hm("09:00"), Some("trade"), at("2026-11-27T00:00:00Z")).await.unwrap();
-        assert!(reply.plain_text().contains("09:00 (Asia/Kolkata)"), "{}", reply.plain_text());
+        let reply = set_schedule(&pool, ChatId(-7), hm("09:00"), Some("trade"), at("2026-11-27T00:00:00Z"), Lang::En)
+            .await
+            .unwrap();
+        assert!(reply.plain_text().contains("on trade at 09:00 (Asia/Kolkata)"), "{}", reply.plain_text());
         // 09:00 in Kolkata is 03:30 UTC.
         assert!(due_scheduled(&pool, at("2026-11-27T03:29:59Z")).await.unwrap().is_empty());
         let due = due_scheduled(&pool, at("2026-11-27T03:30:00Z")).await.unwrap();
@@ -111,19 +108,22 @@ mod tests {
 
     #[sqlx::test]
     async fn a_chat_without_settings_runs_on_utc_and_can_switch_off(pool: Pool) {
-        set_schedule(&pool, ChatId(3), hm("18:15"), None, at("2026-11-27T18:15:00Z")).await.unwrap();
+        let reply =
+            set_schedule(&pool, ChatId(3), hm("18:15"), None, at("2026-11-27T18:15:00Z"), Lang::Ru).await.unwrap();
+        assert!(reply.plain_text().contains("каждый день в 18:15 (UTC)"), "{}", reply.plain_text());
         assert!(
             due_scheduled(&pool, at("2026-11-27T18:16:00Z")).await.unwrap().is_empty(),
             "the next slot is tomorrow"
         );
         assert_eq!(due_scheduled(&pool, at("2026-11-28T18:15:00Z")).await.unwrap().len(), 1);
-        assert!(clear_schedule(&pool, ChatId(3)).await.unwrap().plain_text().contains("off"));
+        assert!(clear_schedule(&pool, ChatId(3), Lang::En).await.unwrap().plain_text().contains("off"));
+        assert!(clear_schedule(&pool, ChatId(3), Lang::Ru).await.unwrap().plain_text().contains("не было"));
         assert!(due_scheduled(&pool, at("2026-11-29T18:15:00Z")).await.unwrap().is_empty());
     }
 
     #[sqlx::test]
     async fn a_slot_missed_while_the_bot_was_down_is_skipped_not_sent_late(pool: Pool) {
-        set_schedule(&pool, ChatId(3), hm("08:00"), None, at("2026-11-27T07:00:00Z")).await.unwrap();
+        set_schedule(&pool, ChatId(3), hm("08:00"), None, at("2026-11-27T07:00:00Z"), Lang::En).await.unwrap();
         assert!(due_scheduled(&pool, at("2026-11-27T15:00:00Z")).await.unwrap().is_empty());
         let next = db::quiz::schedules::get(&pool, 3).await.unwrap().unwrap();
         assert_eq!(next.next_slot, "2026-11-28T08:00:00.000Z");

@@ -83,8 +83,8 @@ pub async fn record_answer(
     }
     let option = i64::try_from(option).unwrap_or(i64::MAX);
     let correct = option == poll.correct;
+    // A blank name is stored blank: boards show a stand-in in their own language.
     let name: String = user_name.chars().filter(|c| !c.is_control()).take(64).collect();
-    let name = if name.trim().is_empty() { format!("Player {}", user.0) } else { name };
     if db::quiz::polls::insert_answer(pool, poll_id, user.0, &name, option, correct, &ts(now)).await? {
         Ok(AnswerOutcome::Counted { correct })
     } else {
@@ -137,7 +137,7 @@ fn push_table(reply: &mut Reply, rows: &[Standing], caller: Option<i64>, lang: L
             3 => "🥉",
             _ => "",
         };
-        let name = display_name(row.name.as_deref(), row.user_id);
+        let name = display_name(row.name.as_deref(), row.user_id, lang);
         let score = lang.tr("quiz-board-score", &[arg("correct", row.correct), arg("answered", row.answered)]);
         let mut line: Vec<Span> = Vec::new();
         if row.rank > TOP {
@@ -157,9 +157,11 @@ fn push_table(reply: &mut Reply, rows: &[Standing], caller: Option<i64>, lang: L
     }
 }
 
-/// A player's name as stored, or a stand-in.
-pub fn display_name(name: Option<&str>, user_id: i64) -> String {
-    name.map(str::to_owned).filter(|n| !n.trim().is_empty()).unwrap_or_else(|| format!("Player {user_id}"))
+/// A player's name as stored, or a stand-in ("Player 42") in `lang`.
+pub fn display_name(name: Option<&str>, user_id: i64, lang: Lang) -> String {
+    name.map(str::to_owned)
+        .filter(|n| !n.trim().is_empty())
+        .unwrap_or_else(|| lang.tr("quiz-player", &[arg("id", user_id.to_string())]))
 }
 
 /// Monday 00:00 of the ISO week holding `now` in `timezone`, as a UTC instant.

@@ -72,7 +72,7 @@ async fn every_question_of_the_seed_pool_fits_telegram_and_gives_nothing_away(po
     let mut positions = std::collections::HashSet::new();
     for q in &questions {
         assert_eq!(limits::check(&q.question, &q.options, q.correct, &q.explanation), Ok(()), "{q:#?}");
-        let poll = crate::quiz::to_poll(q, 30, true, Some("DossierBot"));
+        let poll = crate::quiz::to_poll(q, 30, true, Some("DossierBot"), crate::i18n::Lang::En);
         assert_eq!(limits::check(&poll.question, &poll.options, poll.correct_option, &poll.explanation), Ok(()));
         assert!(!q.question.to_lowercase().contains(&q.answer().to_lowercase()), "{q:#?}");
         positions.insert(q.correct);

@@ -34,7 +34,7 @@ pub async fn handle_callback(query: CallbackQuery, services: Arc<Services>) -> a
             Err(_) => lang.t("button-stale"),
         },
         (Some(message), Some(("follow", key))) => follow(&services, &query, message, key, lang).await,
-        (Some(message), Some(("quiz", key))) => super::quiz_handlers::quiz_button(&services, message, key).await,
+        (Some(message), Some(("quiz", key))) => super::quiz_handlers::quiz_button(&services, message, key, lang).await,
         _ => lang.t("button-stale"),
     };
     let mut answer = bot.answer_callback_query(query.id.clone());

@@ -32,9 +32,7 @@ pub async fn handle(services: &Services, msg: &Message, command: &Command, lang:
         Command::Unsubscribe(arg) => {
             manage(services, lang, msg, arg, true, |chat, rest| async move {
                 if rest.is_empty() {
-                    Err(AnswerError::User(
-                        "Usage: /unsubscribe TOPIC — for example /unsubscribe energy, or /unsubscribe all".into(),
-                    ))
+                    Err(AnswerError::User(lang.t("unsubscribe-usage")))
                 } else {
                     digest::unsubscribe(dossier, &chat, &rest).await
                 }
@@ -58,7 +56,7 @@ pub async fn handle(services: &Services, msg: &Message, command: &Command, lang:
                 match settings::parse(&rest) {
                     Ok(None) => digest::show_settings(dossier, &chat).await,
                     Ok(Some(change)) => digest::update_settings(dossier, &chat, change).await,
-                    Err(message) => Err(AnswerError::User(message)),
+                    Err(error) => Err(AnswerError::User(error.text(lang))),
                 }
             })
             .await

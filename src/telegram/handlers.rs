@@ -118,7 +118,7 @@ async fn handle_command(services: &Services, msg: &Message, command: Command, la
         return reply;
     }
     if command == Command::Stats {
-        return owner::stats(services, msg).await;
+        return owner::stats(services, msg, lang).await;
     }
     match command.to_request() {
         Some(request) => commands::answer_or_apologise(&services.dossier, &request, lang).await,

@@ -5,8 +5,12 @@ use teloxide::{net::Download, prelude::*};
 use super::Services;
 use crate::{
     db,
-    facts::{IngestError, IngestOutcome, SourceDocument, source::MAX_DOCUMENT_BYTES},
-    reply::{Reply, bold, text},
+    facts::{
+        IngestError, IngestOutcome, SourceDocument,
+        source::{MAX_DOCUMENT_BYTES, SourceError},
+    },
+    i18n::{Lang, arg},
+    reply::{Reply, text},
 };
 
 fn is_owner(services: &Services, msg: &Message) -> bool {
@@ -15,36 +19,46 @@ fn is_owner(services: &Services, msg: &Message) -> bool {
 }
 
 /// A document sent to the bot: the owner's `.txt`/`.md` is ingested; anyone else gets a polite refusal.
+/// Answers in the chat's language.
 pub async fn handle_document(services: &Services, msg: &Message) -> Option<Reply> {
     let document = msg.document()?;
     if !msg.chat.is_private() {
         return None;
     }
+    let lang = super::lang::of_message(services, msg).await;
     if !is_owner(services, msg) {
-        return Some(Reply::text("Thanks! Only the bot's owner can add documents to the fact base, though."));
+        return Some(Reply::text(lang.t("owner-only-documents")));
     }
     let name = document.file_name.clone().unwrap_or_else(|| "document.txt".into());
     if !(name.ends_with(".txt") || name.ends_with(".md")) {
-        return Some(Reply::text("Send the document as a .txt or .md file, please."));
+        return Some(Reply::text(lang.t("owner-file-type")));
     }
     if u64::from(document.file.size) > MAX_DOCUMENT_BYTES {
-        return Some(Reply::text(format!("{name} is too large: documents may be at most 16 MB.")));
+        return Some(Reply::text(lang.tr("owner-too-large", &[arg("name", name.as_str())])));
     }
     Some(match ingest(services, &document.file.id, &name).await {
-        Ok(IngestOutcome::Unchanged) => {
-            Reply::default().line(vec![bold(&name), text(" is already in the fact base, unchanged.")])
+        Ok(IngestOutcome::Unchanged) => Reply::default().line(lang.spans("owner-unchanged", &[arg("name", name)])),
+        Ok(IngestOutcome::Added { sentences } | IngestOutcome::Updated { sentences }) => {
+            Reply::default().line(lang.spans("owner-ingested", &[arg("name", name), arg("count", sentences)]))
         }
-        Ok(IngestOutcome::Added { sentences } | IngestOutcome::Updated { sentences }) => Reply::default().line(vec![
-            text("📥 "),
-            bold(&name),
-            text(format!(" ingested: {sentences} sentences. Subscribed chats get its facts in their next digest.")),
-        ]),
         Err(IngestError::Unexpected(e)) => {
             log::error!("ingesting an uploaded document {name}: {e:#}");
-            Reply::text("Sorry, ingesting that document failed on my side. The fact base is unchanged.")
+            Reply::text(lang.t("owner-ingest-failed"))
         }
-        Err(user_error) => Reply::text(format!("I couldn't ingest that: {user_error}")),
+        Err(user_error) => Reply::text(lang.tr("owner-ingest-refused", &[arg("why", refusal(&user_error, lang))])),
     })
+}
+
+/// Why an upload was refused, in `lang` where the reason is known; otherwise the ingester's own words.
+fn refusal(error: &IngestError, lang: Lang) -> String {
+    let id = match error {
+        IngestError::Source(SourceError::Empty { .. }) => "owner-why-empty",
+        IngestError::Source(SourceError::Binary { .. }) => "owner-why-binary",
+        IngestError::Source(SourceError::NotUtf8 { .. }) => "owner-why-not-utf8",
+        IngestError::NoSentences { .. } => "owner-why-no-sentences",
+        other => return other.to_string(),
+    };
+    lang.t(id)
 }
 
 async fn ingest(
@@ -64,25 +78,25 @@ async fn ingest(
     Ok(outcome)
 }
 
-/// `/stats`: counts for the owner, a refusal for anyone else.
-pub async fn stats(services: &Services, msg: &Message) -> Reply {
+/// `/stats`: counts for the owner, a refusal for anyone else, in `lang`.
+pub async fn stats(services: &Services, msg: &Message, lang: Lang) -> Reply {
     if !is_owner(services, msg) {
-        return Reply::text("🔒 /stats is only for the bot's owner.");
+        return Reply::text(lang.t("stats-only-owner"));
     }
     let since = crate::digest::scheduler::stamp(chrono::Utc::now() - chrono::Duration::hours(24));
     match db::stats::collect(&services.dossier.pool, &since).await {
         Ok(s) => Reply::default()
-            .line(vec![bold("📊 Dossier")])
-            .line(vec![text(format!("Chats: {} ({} unreachable)", s.chats, s.unreachable_chats))])
-            .line(vec![text(format!("Subscriptions: {}", s.subscriptions))])
-            .line(vec![text(format!("Documents: {} · facts: {}", s.documents, s.facts))])
-            .line(vec![text(format!(
-                "Digests sent in 24 h: {} · errors: {} · waiting: {}",
-                s.sent_24h, s.errors_24h, s.pending
+            .line(lang.spans("stats-title", &[]))
+            .line(vec![text(lang.tr("stats-chats", &[arg("chats", s.chats), arg("unreachable", s.unreachable_chats)]))])
+            .line(vec![text(lang.tr("stats-subscriptions", &[arg("count", s.subscriptions)]))])
+            .line(vec![text(lang.tr("stats-documents", &[arg("documents", s.documents), arg("facts", s.facts)]))])
+            .line(vec![text(lang.tr(
+                "stats-digests",
+                &[arg("sent", s.sent_24h), arg("errors", s.errors_24h), arg("waiting", s.pending)],
             ))]),
         Err(e) => {
             log::error!("collecting /stats: {e:#}");
-            Reply::text("Sorry, the statistics are not available right now.")
+            Reply::text(lang.t("stats-unavailable"))
         }
     }
 }

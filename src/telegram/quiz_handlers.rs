@@ -38,7 +38,7 @@ pub async fn handle(services: &Services, msg: &Message, command: &Command, lang:
     };
     Some(match result {
         Ok(reply) => reply,
-        Err(QuizError::User(text)) => Reply::text(text),
+        Err(QuizError::User(notice)) => Reply::text(notice.text(lang)),
         Err(QuizError::Unexpected(e)) => {
             log::error!("a quiz command in chat {} failed: {e:#}", chat.id);
             Reply::text(lang.t("sorry"))
@@ -66,7 +66,7 @@ async fn run(
             Ok(Reply::default())
         }
         QuizCommand::Stop => {
-            let stopped = quiz::stop_round(pool, CoreChatId(chat.id), now).await?;
+            let stopped = quiz::stop_round(pool, CoreChatId(chat.id), now, lang).await?;
             for message_id in stopped.open_messages {
                 let id = teloxide::types::MessageId(i32::try_from(message_id).unwrap_or_default());
                 if let Err(e) = services.delivery.bot.stop_poll(ChatId(chat.id), id).await {
@@ -105,30 +105,32 @@ async fn schedule(services: &Services, msg: &Message, args: &str, lang: Lang) ->
         match QuizCommand::schedule(rest)? {
             QuizCommand::Schedule(ScheduleCommand::Daily { time, topic }) => {
                 let topic = topic.map(|t| quiz::resolve_topic(&services.dossier.knowledge, &t)).transpose()?;
-                quiz::set_schedule(pool, CoreChatId(chat.id), time, topic.as_deref(), Utc::now()).await
+                quiz::set_schedule(pool, CoreChatId(chat.id), time, topic.as_deref(), Utc::now(), lang).await
             }
-            _ => quiz::clear_schedule(pool, CoreChatId(chat.id)).await,
+            _ => quiz::clear_schedule(pool, CoreChatId(chat.id), lang).await,
         }
     }
     .await;
     match result {
         Ok(reply) => reply,
-        Err(QuizError::User(text)) => Reply::text(text),
+        Err(QuizError::User(notice)) => Reply::text(notice.text(lang)),
         Err(QuizError::Unexpected(e)) => {
             log::error!("scheduling a quiz in chat {}: {e:#}", chat.id);
-            Reply::text("Sorry, something went wrong on my side. Please try again in a minute.")
+            Reply::text(lang.t("sorry"))
         }
     }
 }
 
-/// Carries out a round step: sends the question as a poll and records it, or posts the results.
+/// Carries out a round step: sends the question as a poll and records it, or posts the results. A channel
+/// poll's explanation is in the chat's stored language.
 pub async fn perform(services: &Services, step: RoundStep, thread_id: Option<i32>) {
     match step {
         RoundStep::Ask { round_id, chat, number, total, question } => {
             let row = crate::db::chats::get(&services.dossier.pool, chat.0).await.ok().flatten();
             let anonymous = row.as_ref().is_some_and(|r| r.kind == ChatKind::Channel.as_str());
             let open_period = row.as_ref().map_or(30, |r| u32::try_from(r.quiz_open_period).unwrap_or(30));
-            let mut poll = quiz::to_poll(&question, open_period, anonymous, Some(&services.username));
+            let lang = row.as_ref().map(|r| r.lang()).unwrap_or_default();
+            let mut poll = quiz::to_poll(&question, open_period, anonymous, Some(&services.username), lang);
             if total > 1 {
                 poll.question = prefix_number(&poll.question, number, total);
             }
@@ -190,7 +192,7 @@ pub async fn handle_poll_answer(answer: PollAnswer, services: Arc<Services>) -> 
 }
 
 /// "❓ Quiz me on …" under a card: one question on the entity's main topic (the pool is kept by topic).
-pub async fn quiz_button(services: &Services, message: &Message, key: &str) -> String {
+pub async fn quiz_button(services: &Services, message: &Message, key: &str, lang: Lang) -> String {
     let chat = admin::chat_ref(message);
     let topic = match crate::db::facts::topics_of_entity(&services.dossier.pool, key).await {
         Ok(topics) => topics.into_iter().next(),
@@ -209,10 +211,10 @@ pub async fn quiz_button(services: &Services, message: &Message, key: &str) -> S
             perform(services, step, chat.thread_id).await;
             String::new()
         }
-        Err(QuizError::User(text)) => text,
+        Err(QuizError::User(notice)) => notice.text(lang),
         Err(QuizError::Unexpected(e)) => {
             log::error!("a quiz from a button in chat {}: {e:#}", chat.id);
-            "Sorry, something went wrong. Please try again.".into()
+            lang.t("button-sorry")
         }
     }
 }

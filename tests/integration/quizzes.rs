@@ -2,7 +2,7 @@
 //! admin rules and scheduled quizzes on a fixed clock.
 
 use chrono::{DateTime, Duration as Span, Utc};
-use dossier::{db, quiz, telegram::jobs::tick_at};
+use dossier::{db, i18n::Lang, quiz, telegram::jobs::tick_at};
 use serde_json::Value;
 
 use crate::{
@@ -69,8 +69,9 @@ async fn every_question_of_the_pool_is_a_poll_telegram_accepts() {
     assert!(questions.len() >= 20, "a small pool: {}", questions.len());
     for row in questions {
         let question = quiz::question(&bot.dossier.pool, row.id).await.unwrap().unwrap();
-        for anonymous in [false, true] {
-            let poll = quiz::to_poll(&question, 30, anonymous, Some("dossier_test_bot"));
+        // Channel polls carry a "where to read more" line in the chat's language: both must fit.
+        for (anonymous, lang) in [(false, Lang::En), (true, Lang::En), (true, Lang::Ru)] {
+            let poll = quiz::to_poll(&question, 30, anonymous, Some("dossier_test_bot"), lang);
             // One private chat per question: no per-group limit to wait out.
             let target = dossier::telegram::Target::chat(10_000 + question.id);
             services
