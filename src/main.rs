@@ -8,7 +8,7 @@ use dossier::{
     cli::{Cli, Commands},
     config::Config,
     console,
-    facts::{IngestError, Ingestor},
+    facts::{IngestError, Ingestor, SourceDocument},
     telegram,
 };
 
@@ -52,19 +52,35 @@ async fn ingest(config: &Config, files: &[std::path::PathBuf]) -> anyhow::Result
     let ingestor = Ingestor::new(knowledge);
     let progress = indicatif::ProgressBar::new(files.len() as u64);
     let (mut failed, mut changed) = (0, 0);
-    for path in files {
-        match ingestor.ingest_file(&pool, path).await {
-            Ok(outcome) => {
-                changed += usize::from(outcome != dossier::facts::IngestOutcome::Unchanged);
-                progress.suspend(|| println!("{}: {outcome:?}", path.display()));
-            }
-            Err(IngestError::Unexpected(e)) => return Err(e),
-            Err(e) => {
-                failed += 1;
-                progress.suspend(|| eprintln!("error: {e}"));
+    for paths in files.chunks(64) {
+        let mut docs = Vec::new();
+        let mut read = Vec::new();
+        for path in paths {
+            match SourceDocument::read(path, &ingestor.knowledge().rules_hash) {
+                Ok(doc) => {
+                    docs.push(doc);
+                    read.push(path);
+                }
+                Err(e) => {
+                    failed += 1;
+                    progress.suspend(|| eprintln!("error: {e}"));
+                }
             }
         }
-        progress.inc(1);
+        for (path, outcome) in read.into_iter().zip(ingestor.ingest_all(&pool, docs).await?) {
+            match outcome {
+                Ok(outcome) => {
+                    changed += usize::from(outcome != dossier::facts::IngestOutcome::Unchanged);
+                    progress.suspend(|| println!("{}: {outcome:?}", path.display()));
+                }
+                Err(IngestError::Unexpected(e)) => return Err(e),
+                Err(e) => {
+                    failed += 1;
+                    progress.suspend(|| eprintln!("error: {e}"));
+                }
+            }
+        }
+        progress.inc(paths.len() as u64);
     }
     progress.finish_and_clear();
     if changed > 0 {

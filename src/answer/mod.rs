@@ -1,6 +1,7 @@
 //! Answering: the platform-free core behind `/country`, `/summit`, `/topic`, `/search` and free text.
 
 pub mod buttons;
+pub mod cache;
 pub mod card;
 mod country;
 pub mod fts;
@@ -14,10 +15,15 @@ mod summit;
 mod topic;
 mod welcome;
 
+use std::{num::NonZeroUsize, sync::Arc};
+
 use crate::{db::Pool, facts::Knowledge, i18n::Lang, reply::Reply};
 
+/// Replies kept in memory per fact-base version (a card is a few kilobytes).
+const CACHED_REPLIES: NonZeroUsize = NonZeroUsize::new(2048).expect("non-zero");
+
 /// What someone asked, already parsed by an adapter.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub enum Request {
     Start,
     Country(String),
@@ -47,17 +53,24 @@ pub enum AnswerError {
 pub const MAX_ARGUMENT_CHARS: usize = 256;
 
 /// The answering core: the fact base and the rules that built it, and the interface language of the
-/// replies it composes (English unless an adapter asks for another with [`Dossier::in_lang`]).
+/// replies it composes (English unless an adapter asks for another with [`Dossier::in_lang`]), and the
+/// replies already composed for the current fact base.
 #[derive(Clone)]
 pub struct Dossier {
     pub pool: Pool,
     pub knowledge: Knowledge,
     pub lang: Lang,
+    cache: Option<Arc<cache::AnswerCache>>,
 }
 
 impl Dossier {
     pub fn new(pool: Pool, knowledge: Knowledge) -> Self {
-        Dossier { pool, knowledge, lang: Lang::En }
+        Dossier { pool, knowledge, lang: Lang::En, cache: Some(Arc::new(cache::AnswerCache::new(CACHED_REPLIES))) }
+    }
+
+    /// The same core composing every reply afresh (for benchmarks of the composing itself).
+    pub fn uncached(&self) -> Dossier {
+        Dossier { cache: None, ..self.clone() }
     }
 
     /// The same core, answering in `lang` (a cheap clone: the pool and the knowledge are shared).
@@ -70,8 +83,21 @@ impl Dossier {
         self.lang.pick(&entity.name, entity.name_ru.as_deref())
     }
 
-    /// Answers one request.
+    /// Answers one request: from the cache when the fact base has not changed since it was composed.
     pub async fn answer(&self, request: &Request) -> Result<Reply, AnswerError> {
+        let Some(cache) = &self.cache else {
+            return self.compose(request).await;
+        };
+        let version = crate::db::facts::version(&self.pool).await?;
+        if let Some(reply) = cache.get(version, request, self.lang) {
+            return Ok(reply);
+        }
+        let reply = self.compose(request).await?;
+        cache.put(version, request, self.lang, &reply);
+        Ok(reply)
+    }
+
+    async fn compose(&self, request: &Request) -> Result<Reply, AnswerError> {
         match request {
             Request::Start => Ok(welcome::reply(self.lang)),
             Request::Country(name) => country::answer(self, &self.required(name, "country", "India")?).await,

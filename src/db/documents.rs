@@ -43,6 +43,10 @@ pub async fn replace_many(pool: &Pool, docs: &[(&SourceDocument, &ParsedDocument
     for (doc, parsed) in docs {
         ids.push(replace_in(&mut tx, doc, parsed).await?);
     }
+    sqlx::query("UPDATE fact_base SET version = version + 1")
+        .execute(&mut *tx)
+        .await
+        .context("moving the fact base version on")?;
     tx.commit().await.context("committing the ingested documents")?;
     Ok(ids)
 }

@@ -115,6 +115,11 @@ pub async fn count_by_topic(pool: &Pool, topic: &str) -> anyhow::Result<i64> {
         .with_context(|| format!("counting facts on topic {topic}"))
 }
 
+/// The fact base's version: it changes with every ingest.
+pub async fn version(pool: &Pool) -> anyhow::Result<i64> {
+    sqlx::query_scalar("SELECT version FROM fact_base").fetch_one(pool).await.context("reading the fact base version")
+}
+
 /// Figures of the given sentences, in sentence order.
 pub async fn figures_of(pool: &Pool, sentence_ids: &[i64]) -> anyhow::Result<Vec<FigureRow>> {
     sqlx::query_as(

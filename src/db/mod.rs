@@ -1,6 +1,7 @@
 //! The database layer: every SQL statement of the bot lives under this module.
 
 pub mod chats;
+pub mod digest_batch;
 pub mod documents;
 pub mod facts;
 pub mod outbox;

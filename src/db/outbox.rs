@@ -3,7 +3,7 @@
 
 use anyhow::Context;
 
-use super::{Pool, chats::ChatRow, facts::FACT_COLUMNS, facts::FactRow};
+use super::{Pool, chats::ChatRow, facts::FactRow};
 
 /// A fact a chat has not received yet, with the subscription it matched.
 #[derive(Debug, Clone, sqlx::FromRow)]
@@ -42,29 +42,15 @@ pub async fn due_chats(pool: &Pool, now: &str, limit: i64) -> anyhow::Result<Vec
     .context("finding chats with a digest due")
 }
 
-/// Facts on a chat's subjects that it has neither received nor has waiting in the outbox,
-/// newest document first.
-pub async fn unseen_facts(pool: &Pool, chat_id: i64) -> anyhow::Result<Vec<UnseenFact>> {
-    let sql = format!(
-        "WITH subject_sentences AS (
-             SELECT sub.subject, t.sentence_id FROM subscriptions sub
-             JOIN sentence_topics t ON sub.subject = 'topic:' || t.topic WHERE sub.chat_id = ?1
-             UNION
-             SELECT sub.subject, m.sentence_id FROM subscriptions sub
-             JOIN mentions m ON m.entity_key = sub.subject WHERE sub.chat_id = ?1
-         )
-         SELECT {FACT_COLUMNS}, ss.subject FROM subject_sentences ss
-         JOIN sentences s ON s.id = ss.sentence_id JOIN documents d ON d.id = s.document_id
-         WHERE s.fact_key NOT IN (SELECT fact_key FROM received_facts WHERE chat_id = ?1)
-           AND s.fact_key NOT IN (SELECT j.value FROM outbox o, json_each(o.fact_keys) j
-                                  WHERE o.chat_id = ?1 AND o.status = 'pending')
-         ORDER BY d.published DESC, d.id DESC, s.position, ss.subject"
-    );
-    sqlx::query_as(&sql)
-        .bind(chat_id)
-        .fetch_all(pool)
-        .await
-        .with_context(|| format!("reading unseen facts of chat {chat_id}"))
+/// Facts on a chat's subjects that it has neither received nor has waiting in the outbox, newest
+/// document first, among the newest `window` facts of each subject.
+pub async fn unseen_facts(pool: &Pool, chat_id: i64, window: i64) -> anyhow::Result<Vec<UnseenFact>> {
+    let subjects = super::digest_batch::subjects_of(pool, &[chat_id]).await?.remove(&chat_id).unwrap_or_default();
+    let newest = super::digest_batch::newest_of_subjects(pool, &subjects.subjects, window).await?;
+    let keys: Vec<&str> = newest.iter().map(|f| f.fact.fact_key.as_str()).collect();
+    let had: std::collections::HashSet<String> =
+        super::digest_batch::already_had(pool, &[chat_id], &keys).await?.into_iter().map(|(_, key)| key).collect();
+    Ok(newest.into_iter().filter(|f| !had.contains(&f.fact.fact_key)).collect())
 }
 
 /// A digest to write.
@@ -133,32 +119,7 @@ pub async fn pending(pool: &Pool, now: &str, limit: i64) -> anyhow::Result<Vec<O
 /// The digest went out (to `chat_id`, which may differ after a migration): mark it sent and record its
 /// facts as received, in one transaction.
 pub async fn mark_sent(pool: &Pool, id: i64, chat_id: i64, now: &str) -> anyhow::Result<()> {
-    let mut tx = pool.begin().await.context("starting to mark a digest sent")?;
-    let fact_keys: String = sqlx::query_scalar(
-        "UPDATE outbox SET status = 'sent', sent_at = ?, chat_id = ?, attempts = attempts + 1 WHERE id = ? RETURNING fact_keys",
-    )
-    .bind(now)
-    .bind(chat_id)
-    .bind(id)
-    .fetch_one(&mut *tx)
-    .await
-    .with_context(|| format!("marking digest {id} sent"))?;
-    sqlx::query(
-        "INSERT OR IGNORE INTO received_facts (chat_id, fact_key, received_at) SELECT ?, value, ? FROM json_each(?)",
-    )
-    .bind(chat_id)
-    .bind(now)
-    .bind(&fact_keys)
-    .execute(&mut *tx)
-    .await
-    .context("recording received facts")?;
-    sqlx::query("UPDATE chats SET last_digest_at = ? WHERE chat_id = ?")
-        .bind(now)
-        .bind(chat_id)
-        .execute(&mut *tx)
-        .await
-        .context("recording the last digest time")?;
-    tx.commit().await.with_context(|| format!("committing digest {id} as sent"))
+    super::digest_batch::mark_sent_many(pool, &[(id, chat_id)], now).await.with_context(|| format!("digest {id}"))
 }
 
 /// The digest failed for now: try again at `retry_at`, or give up (`status = failed`) when `retry_at` is None.

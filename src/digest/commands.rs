@@ -187,7 +187,7 @@ pub async fn digest_now(
     if db::subscriptions::list(&dossier.pool, chat.id).await?.is_empty() {
         return Ok(DigestNow::Nothing(Reply::text(dossier.lang.t("digest-none-yet"))));
     }
-    let unseen = db::outbox::unseen_facts(&dossier.pool, chat.id).await?;
+    let unseen = db::outbox::unseen_facts(&dossier.pool, chat.id, super::scheduler::WINDOW).await?;
     let Some(digest) = compose::compose(&dossier.pool, &dossier.knowledge, unseen, max_facts, dossier.lang).await?
     else {
         let since = row.last_digest_at.as_deref().map_or_else(

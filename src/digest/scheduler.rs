@@ -1,16 +1,26 @@
 //! The one-shot scheduler step: "write every digest that is due at time T". A loop in the adapter calls
 //! it with the real clock; tests call it with a fixed one.
 
+use std::collections::{HashMap, HashSet};
+
 use chrono::{DateTime, Utc};
 
 use super::{compose, schedule::Schedule};
 use crate::{
     answer::Dossier,
-    db::{self, outbox::NewDigest},
+    db::{
+        self,
+        chats::ChatRow,
+        digest_batch::{ChatSubjects, Enqueued},
+        outbox::UnseenFact,
+    },
+    i18n::Lang,
 };
 
-/// Chats handled per database round trip.
+/// Chats handled per batch.
 const BATCH: i64 = 500;
+/// Newest facts read per subject: a digest brings the newest unseen among them, and counts the rest.
+pub const WINDOW: i64 = 500;
 
 /// What one scheduler step did.
 #[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
@@ -28,8 +38,12 @@ pub fn stamp(at: DateTime<Utc>) -> String {
     at.to_rfc3339_opts(chrono::SecondsFormat::Millis, true)
 }
 
-/// Writes the digest of every chat due at `now` into the outbox and moves each chat's schedule on,
-/// one transaction per chat.
+/// Writes the digest of every chat due at `now` into the outbox and moves each chat's schedule on.
+///
+/// Chats go in batches of [`BATCH`]: one read of their subscriptions, one read of the newest facts per
+/// distinct set of subjects, one read of what they already have, one compose per distinct digest, and
+/// one transaction writing the batch. A crash between batches loses nothing: a chat's slot moves on in
+/// the same transaction that writes its digest.
 pub async fn enqueue_due(dossier: &Dossier, now: DateTime<Utc>, max_facts: usize) -> anyhow::Result<EnqueueOutcome> {
     let mut outcome = EnqueueOutcome::default();
     let now_text = stamp(now);
@@ -38,33 +52,81 @@ pub async fn enqueue_due(dossier: &Dossier, now: DateTime<Utc>, max_facts: usize
         if due.is_empty() {
             return Ok(outcome);
         }
-        for chat in due {
-            outcome.due += 1;
-            let schedule = Schedule::from_settings(&chat.timezone, &chat.digest_time, &chat.frequency, chat.weekday);
-            let next = stamp(schedule.next_slot(now));
-            let slot = chat.next_slot.clone().unwrap_or_else(|| now_text.clone());
-            let unseen = db::outbox::unseen_facts(&dossier.pool, chat.chat_id).await?;
-            let digest = compose::compose(&dossier.pool, &dossier.knowledge, unseen, max_facts, chat.lang()).await?;
-            let Some(digest) = digest else {
-                outcome.empty += 1;
-                db::outbox::enqueue(&dossier.pool, chat.chat_id, None, Some(&next)).await?;
-                continue;
-            };
-            let thread_id =
-                db::subscriptions::list(&dossier.pool, chat.chat_id).await?.iter().find_map(|s| s.thread_id);
-            let reply_json = serde_json::to_string(&digest.reply)?;
-            let fact_keys_json = serde_json::to_string(&digest.fact_keys)?;
-            let written = NewDigest {
-                chat_id: chat.chat_id,
-                thread_id,
-                slot: &slot,
-                reply_json: &reply_json,
-                fact_keys_json: &fact_keys_json,
-                send_after: &now_text,
-            };
-            if db::outbox::enqueue(&dossier.pool, chat.chat_id, Some(written), Some(&next)).await?.is_some() {
-                outcome.enqueued += 1;
-            }
+        outcome.due += due.len();
+        let batch = compose_batch(dossier, &due, now, max_facts).await?;
+        outcome.empty += batch.iter().filter(|e| e.reply.is_none()).count();
+        let written = db::digest_batch::enqueue_many(&dossier.pool, &batch, &now_text).await?;
+        outcome.enqueued += usize::try_from(written).unwrap_or_default();
+    }
+}
+
+/// The digest (or nothing new) of each due chat, and its next slot.
+async fn compose_batch(
+    dossier: &Dossier,
+    due: &[ChatRow],
+    now: DateTime<Utc>,
+    max_facts: usize,
+) -> anyhow::Result<Vec<Enqueued>> {
+    let pool = &dossier.pool;
+    let ids: Vec<i64> = due.iter().map(|c| c.chat_id).collect();
+    let subjects = db::digest_batch::subjects_of(pool, &ids).await?;
+    let mut newest: HashMap<&[String], Vec<UnseenFact>> = HashMap::new();
+    for chat in subjects.values() {
+        if !newest.contains_key(chat.subjects.as_slice()) {
+            let facts = db::digest_batch::newest_of_subjects(pool, &chat.subjects, WINDOW).await?;
+            newest.insert(&chat.subjects, facts);
         }
     }
+    let keys: HashSet<&str> = newest.values().flatten().map(|f| f.fact.fact_key.as_str()).collect();
+    let mut had: HashMap<i64, HashSet<String>> = HashMap::new();
+    for (chat_id, key) in db::digest_batch::already_had(pool, &ids, &keys.into_iter().collect::<Vec<_>>()).await? {
+        had.entry(chat_id).or_default().insert(key);
+    }
+
+    // Chats with the same subjects, language and facts already had get the same digest: composed once.
+    let mut composed: HashMap<(Vec<String>, Lang, Vec<String>), Option<(String, String)>> = HashMap::new();
+    let no_subjects = ChatSubjects::default();
+    let mut batch = Vec::with_capacity(due.len());
+    for chat in due {
+        let subscribed = subjects.get(&chat.chat_id).unwrap_or(&no_subjects);
+        let candidates = newest.get(subscribed.subjects.as_slice()).map_or(&[][..], Vec::as_slice);
+        let chat_had = had.get(&chat.chat_id);
+        let unseen: Vec<UnseenFact> =
+            candidates.iter().filter(|f| chat_had.is_none_or(|h| !h.contains(&f.fact.fact_key))).cloned().collect();
+        let mut had_here: Vec<String> = chat_had
+            .map(|h| {
+                candidates.iter().filter(|f| h.contains(&f.fact.fact_key)).map(|f| f.fact.fact_key.clone()).collect()
+            })
+            .unwrap_or_default();
+        had_here.sort();
+        had_here.dedup();
+        let key = (subscribed.subjects.clone(), chat.lang(), had_here);
+        let digest = match composed.get(&key) {
+            Some(digest) => digest.clone(),
+            None => {
+                let digest = compose::compose(pool, &dossier.knowledge, unseen, max_facts, chat.lang())
+                    .await?
+                    .map(|d| {
+                        Ok::<_, serde_json::Error>((
+                            serde_json::to_string(&d.reply)?,
+                            serde_json::to_string(&d.fact_keys)?,
+                        ))
+                    })
+                    .transpose()?;
+                composed.insert(key, digest.clone());
+                digest
+            }
+        };
+        let schedule = Schedule::from_settings(&chat.timezone, &chat.digest_time, &chat.frequency, chat.weekday);
+        let (reply, fact_keys) = digest.map_or((None, String::new()), |(reply, keys)| (Some(reply), keys));
+        batch.push(Enqueued {
+            chat_id: chat.chat_id,
+            thread_id: subscribed.thread_id,
+            slot: chat.next_slot.clone().unwrap_or_else(|| stamp(now)),
+            reply,
+            fact_keys,
+            next_slot: stamp(schedule.next_slot(now)),
+        });
+    }
+    Ok(batch)
 }

@@ -80,17 +80,25 @@ impl Ingestor {
     /// Ingests every `.txt` and `.md` document in `dir`; a bad file is reported and skipped.
     pub async fn sync_dir(&self, pool: &Pool, dir: &Path) -> anyhow::Result<SyncReport> {
         let mut report = SyncReport::default();
-        for path in document_files(dir)? {
-            match self.ingest_file(pool, &path).await {
-                Ok(IngestOutcome::Unchanged) => report.unchanged += 1,
-                Ok(outcome) => {
-                    log::info!("ingested {}: {outcome:?}", path.display());
-                    report.changed += 1;
+        // A few hundred documents in memory at a time.
+        for paths in document_files(dir)?.chunks(256) {
+            let mut docs = Vec::new();
+            for path in paths {
+                match SourceDocument::read(path, &self.knowledge.rules_hash) {
+                    Ok(doc) => docs.push(doc),
+                    Err(e) => report.skip(&IngestError::Source(e)),
                 }
-                Err(IngestError::Unexpected(e)) => return Err(e),
-                Err(e) => {
-                    log::warn!("skipped a document: {e}");
-                    report.failed.push(e.to_string());
+            }
+            let names: Vec<String> = docs.iter().map(|d| d.name.clone()).collect();
+            for (name, outcome) in names.iter().zip(self.ingest_all(pool, docs).await?) {
+                match outcome {
+                    Ok(IngestOutcome::Unchanged) => report.unchanged += 1,
+                    Ok(outcome) => {
+                        log::info!("ingested {name}: {outcome:?}");
+                        report.changed += 1;
+                    }
+                    Err(IngestError::Unexpected(e)) => return Err(e),
+                    Err(e) => report.skip(&e),
                 }
             }
         }
@@ -104,6 +112,13 @@ pub struct SyncReport {
     pub changed: usize,
     pub unchanged: usize,
     pub failed: Vec<String>,
+}
+
+impl SyncReport {
+    fn skip(&mut self, error: &IngestError) {
+        log::warn!("skipped a document: {error}");
+        self.failed.push(error.to_string());
+    }
 }
 
 /// The document files of a folder, sorted by name. A missing folder has none.
@@ -164,6 +179,9 @@ mod tests {
         assert_eq!(count(&pool, "sentences").await, 1);
         let india = crate::db::facts::by_entities(&pool, &["country:IN".into()], 12).await.unwrap();
         assert!(india.is_empty(), "facts of the old version survived");
+        let counts = crate::db::facts::entity_counts(&pool).await.unwrap();
+        assert!(counts.iter().all(|(key, _)| key != "country:IN"), "the old version is still counted: {counts:?}");
+        assert!(counts.contains(&("country:CN".to_owned(), 1)), "{counts:?}");
     }
 
     #[sqlx::test]

@@ -1,5 +1,6 @@
 //! Facts: turning documents into sentences, entities, figures and topics, and keeping the fact base up to date.
 
+mod batch;
 pub mod extract;
 pub mod ingest;
 pub mod knowledge;

@@ -1,8 +1,10 @@
 //! Sending the digest outbox: each written digest goes out through the delivery path and is marked sent
 //! (with its facts recorded as received) only after Telegram accepted it.
 
+use anyhow::Context;
 use chrono::{DateTime, Utc};
 use futures::StreamExt;
+use tokio::sync::mpsc;
 
 use super::{DeliveryError, Services, Target, limiter::Priority};
 use crate::{
@@ -35,11 +37,14 @@ pub async fn deliver_due(services: &Services, now: DateTime<Utc>) -> anyhow::Res
         if rows.is_empty() {
             return Ok(outcome);
         }
+        let (sent, marker) = SentMarker::start(services.dossier.pool.clone());
         let results: Vec<RowOutcome> = futures::stream::iter(rows)
-            .map(|row| async move { send_row(services, row).await })
+            .map(|row| send_row(services, row, &sent))
             .buffer_unordered(IN_FLIGHT)
             .collect()
             .await;
+        drop(sent);
+        marker.await.context("the sent-marker stopped")?;
         for result in results {
             match result {
                 RowOutcome::Sent => outcome.sent += 1,
@@ -60,12 +65,45 @@ enum RowOutcome {
     Failed,
 }
 
-/// Sends one outbox row and records the outcome.
-async fn send_row(services: &Services, row: OutboxRow) -> RowOutcome {
+/// Records sent digests in groups: whatever was sent while the previous group was committing goes into
+/// the next transaction, so marking keeps up with any send rate and a crash repeats at most the digests
+/// in flight plus one group.
+struct SentMarker;
+
+impl SentMarker {
+    /// Most digests marked in one transaction.
+    const GROUP: usize = 256;
+
+    fn start(pool: db::Pool) -> (mpsc::UnboundedSender<(i64, i64)>, tokio::task::JoinHandle<()>) {
+        let (sender, mut sent) = mpsc::unbounded_channel::<(i64, i64)>();
+        let task = tokio::spawn(async move {
+            while let Some(first) = sent.recv().await {
+                let mut group = vec![first];
+                while group.len() < Self::GROUP {
+                    match sent.try_recv() {
+                        Ok(next) => group.push(next),
+                        Err(_) => break,
+                    }
+                }
+                if let Err(e) = db::digest_batch::mark_sent_many(&pool, &group, &stamp(Utc::now())).await {
+                    log::error!("recording {} digests as sent: {e:#}", group.len());
+                }
+            }
+        });
+        (sender, task)
+    }
+}
+
+/// Sends one outbox row and records the outcome (a sent one through the marker).
+async fn send_row(services: &Services, row: OutboxRow, sent: &mpsc::UnboundedSender<(i64, i64)>) -> RowOutcome {
     let pool = &services.dossier.pool;
     let result = send_outbox_reply(services, &row).await;
     let recorded = match &result {
-        Ok(chat_id) => db::outbox::mark_sent(pool, row.id, *chat_id, &stamp(Utc::now())).await,
+        Ok(chat_id) => {
+            // The receiver lives until every send of the pass is done.
+            let _ = sent.send((row.id, *chat_id));
+            Ok(())
+        }
         Err(DeliveryError::ChatGone { reason, .. }) => db::outbox::mark_dropped(pool, row.id, reason).await,
         Err(error) => {
             let retry_at = (row.attempts + 1 < MAX_ATTEMPTS)

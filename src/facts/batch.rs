@@ -1,0 +1,103 @@
+//! Ingesting many documents at once: parsed on every core while the previous batch is written, each
+//! batch in one transaction. Used by the folder sync, `dossier ingest` and the benchmarks.
+
+use futures::StreamExt;
+
+use super::{IngestError, IngestOutcome, Ingestor, SourceDocument, parse_document};
+use crate::db::{self, Pool};
+
+/// Documents written per transaction.
+const WRITE_BATCH: usize = 64;
+
+impl Ingestor {
+    /// Ingests `docs` in order, skipping those whose content hash is already stored, and returns one
+    /// outcome per document. Only a database failure fails the whole call.
+    pub async fn ingest_all(
+        &self,
+        pool: &Pool,
+        docs: Vec<SourceDocument>,
+    ) -> anyhow::Result<Vec<Result<IngestOutcome, IngestError>>> {
+        let stored = db::documents::content_hashes(pool).await?;
+        let parallel = std::thread::available_parallelism().map_or(2, usize::from) * 2;
+        let knowledge = self.knowledge().clone();
+        let mut parsed = futures::stream::iter(docs.into_iter().enumerate())
+            .map(|(index, doc)| {
+                let knowledge = knowledge.clone();
+                let was = stored.get(&doc.name).cloned();
+                tokio::task::spawn_blocking(move || {
+                    if was.as_deref() == Some(doc.content_hash.as_str()) {
+                        return (index, doc, was, None);
+                    }
+                    let parsed = parse_document(&doc.text, &knowledge.gazetteer, &knowledge.topics);
+                    (index, doc, was, Some(parsed))
+                })
+            })
+            .buffered(parallel)
+            .ready_chunks(WRITE_BATCH);
+
+        let mut outcomes: Vec<(usize, Result<IngestOutcome, IngestError>)> = Vec::new();
+        while let Some(chunk) = parsed.next().await {
+            let mut writes = Vec::new();
+            for joined in chunk {
+                let (index, doc, was, parsed) =
+                    joined.map_err(|e| anyhow::anyhow!("the parser stopped unexpectedly: {e}"))?;
+                match parsed {
+                    None => outcomes.push((index, Ok(IngestOutcome::Unchanged))),
+                    Some(p) if p.sentences.is_empty() => {
+                        outcomes.push((index, Err(IngestError::NoSentences { path: doc.name.clone() })))
+                    }
+                    Some(p) => writes.push((index, doc, was, p)),
+                }
+            }
+            let pairs: Vec<_> = writes.iter().map(|(_, doc, _, parsed)| (doc, parsed)).collect();
+            db::documents::replace_many(pool, &pairs).await?;
+            for (index, _, was, parsed) in writes {
+                let sentences = parsed.sentences.len();
+                let outcome = if was.is_some() {
+                    IngestOutcome::Updated { sentences }
+                } else {
+                    IngestOutcome::Added { sentences }
+                };
+                outcomes.push((index, Ok(outcome)));
+            }
+        }
+        outcomes.sort_by_key(|(index, _)| *index);
+        Ok(outcomes.into_iter().map(|(_, outcome)| outcome).collect())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::facts::{DocumentMeta, Knowledge};
+
+    fn doc(name: &str, text: &str) -> SourceDocument {
+        let meta = DocumentMeta {
+            title: name.into(),
+            source: "Test".into(),
+            published: "2024-12".into(),
+            language: "en".into(),
+        };
+        SourceDocument { name: name.into(), meta, text: text.into(), content_hash: format!("h-{text}") }
+    }
+
+    #[sqlx::test]
+    async fn a_batch_reports_each_document_in_order(pool: Pool) {
+        let ingestor = Ingestor::new(Knowledge::bundled().unwrap());
+        let first = ingestor.ingest_all(&pool, vec![doc("a.txt", "India and Russia met.")]).await.unwrap();
+        assert!(matches!(first[0], Ok(IngestOutcome::Added { sentences: 1 })));
+
+        let docs: Vec<SourceDocument> = (0..150)
+            .map(|i| doc(&format!("d{i:03}.txt"), &format!("China and Russia signed {i} agreements.")))
+            .chain([doc("a.txt", "India and Russia met."), doc("b.txt", "  "), doc("a2.txt", "Iran traded. Oil grew.")])
+            .collect();
+        let outcomes = ingestor.ingest_all(&pool, docs).await.unwrap();
+        assert_eq!(outcomes.len(), 153);
+        assert!(outcomes[..150].iter().all(|o| matches!(o, Ok(IngestOutcome::Added { sentences: 1 }))));
+        assert!(matches!(outcomes[150], Ok(IngestOutcome::Unchanged)));
+        assert!(matches!(outcomes[151], Err(IngestError::NoSentences { .. })));
+        assert!(matches!(outcomes[152], Ok(IngestOutcome::Added { sentences: 2 })));
+        let china = db::facts::count_by_entities(&pool, &["country:CN".into()]).await.unwrap();
+        assert_eq!(china, 150, "every document's facts were counted");
+    }
+}
