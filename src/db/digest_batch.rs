@@ -69,11 +69,13 @@ pub async fn newest_of_subjects(pool: &Pool, subjects: &[String], window: i64) -
 /// Which of `fact_keys` each of `chat_ids` already has: received, or waiting in a pending digest.
 pub async fn already_had(pool: &Pool, chat_ids: &[i64], fact_keys: &[&str]) -> anyhow::Result<Vec<(i64, String)>> {
     sqlx::query_as(
+        // The unary `+` keeps SQLite on the chat_id indexes: probing every (chat, key) pair, or every
+        // pending digest of every chat, grows with the batch times the keys.
         "SELECT chat_id, fact_key FROM received_facts
-         WHERE chat_id IN (SELECT value FROM json_each(?1)) AND fact_key IN (SELECT value FROM json_each(?2))
+         WHERE chat_id IN (SELECT value FROM json_each(?1)) AND +fact_key IN (SELECT value FROM json_each(?2))
          UNION
          SELECT o.chat_id, j.value FROM outbox o, json_each(o.fact_keys) j
-         WHERE o.chat_id IN (SELECT value FROM json_each(?1)) AND o.status = 'pending'",
+         WHERE o.chat_id IN (SELECT value FROM json_each(?1)) AND +o.status = 'pending'",
     )
     .bind(serde_json::to_string(chat_ids)?)
     .bind(serde_json::to_string(fact_keys)?)

@@ -110,21 +110,21 @@ async fn replace_in(
             "mentions",
             "INSERT OR IGNORE INTO mentions (sentence_id, entity_key, inferred, published, document_id, position)
           SELECT s.id, j.value->>1, j.value->>2, ?3, ?1, s.position
-          FROM json_each(?2) j JOIN sentences s ON s.document_id = ?1 AND s.position = j.value->>0",
+          FROM json_each(?2) j CROSS JOIN sentences s ON s.document_id = ?1 AND s.position = j.value->>0",
             &rows.mentions,
         ),
         (
             "figures",
             "INSERT INTO figures (sentence_id, kind, value, unit, text)
           SELECT s.id, j.value->>1, j.value->>2, j.value->>3, j.value->>4
-          FROM json_each(?2) j JOIN sentences s ON s.document_id = ?1 AND s.position = j.value->>0",
+          FROM json_each(?2) j CROSS JOIN sentences s ON s.document_id = ?1 AND s.position = j.value->>0",
             &rows.figures,
         ),
         (
             "topics",
             "INSERT OR IGNORE INTO sentence_topics (sentence_id, topic, published, document_id, position)
           SELECT s.id, j.value->>1, ?3, ?1, s.position
-          FROM json_each(?2) j JOIN sentences s ON s.document_id = ?1 AND s.position = j.value->>0",
+          FROM json_each(?2) j CROSS JOIN sentences s ON s.document_id = ?1 AND s.position = j.value->>0",
             &rows.topics,
         ),
     ];
