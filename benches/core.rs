@@ -4,6 +4,7 @@
 //! `cargo bench --bench core` (corpus size: `DOSSIER_BENCH_DOCS`, default 10000; `0` skips the corpus).
 //! `DOSSIER_BENCH_DIR=folder` keeps the databases there and reuses them on the next run (to profile or
 //! compare without ingesting the corpus again); by default they live in a temporary folder.
+//! `DOSSIER_BENCH_BUILD_ONLY=1` stops after building the corpus (to time or profile ingest alone).
 
 #[path = "support/corpus.rs"]
 mod corpus;
@@ -59,6 +60,9 @@ fn main() {
     let seed = rt.block_on(seed_base(&dir.join("seed.sqlite"), &knowledge));
     let big = (docs > 0).then(|| rt.block_on(corpus_base(&dir.join(format!("corpus{docs}.sqlite")), &knowledge, docs)));
 
+    if std::env::var_os("DOSSIER_BENCH_BUILD_ONLY").is_some() {
+        return; // only build the corpus (to time or profile ingest alone)
+    }
     let mut c = Criterion::default()
         .warm_up_time(Duration::from_secs(1))
         .measurement_time(Duration::from_secs(3))

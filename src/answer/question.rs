@@ -75,8 +75,10 @@ pub async fn answer(dossier: &Dossier, question: &str) -> Result<Reply, AnswerEr
     };
     let terms = fts::content_terms(question);
     let mut candidates = text_matches(dossier, &terms, MAX_ANSWERS).await?;
-    if !entities.is_empty() {
-        candidates.extend(db::facts::by_entities(&dossier.pool, &entities, CANDIDATES).await?);
+    // Sentences must name the question's entities; the facts of the rarest one are the closest pool
+    // (Russia is named in most sentences of a Russian foreign-policy corpus, China in a few percent).
+    if let Some(rarest) = db::facts::rarest_entity(&dossier.pool, &entities).await? {
+        candidates.extend(db::facts::by_entities(&dossier.pool, &[rarest], CANDIDATES).await?);
     }
     let mut seen = HashSet::new();
     candidates.retain(|row| seen.insert(row.sentence_id));

@@ -35,10 +35,18 @@ pub async fn replace(pool: &Pool, doc: &SourceDocument, parsed: &ParsedDocument)
     Ok(replace_many(pool, &[(doc, parsed)]).await?[0])
 }
 
+/// Page cache while ingesting (64 MB) and otherwise (SQLite's default, 2 MB).
+const INGEST_CACHE: &str = "PRAGMA cache_size = -65536";
+const DEFAULT_CACHE: &str = "PRAGMA cache_size = -2000";
+
 /// Replaces several documents in one transaction (each completely or, if anything fails, none);
 /// returns their new ids in order.
 pub async fn replace_many(pool: &Pool, docs: &[(&SourceDocument, &ParsedDocument)]) -> anyhow::Result<Vec<i64>> {
-    let mut tx = pool.begin().await.context("starting the ingest transaction")?;
+    // A batch dirties more pages than the default 2 MB cache holds; spilling them mid-transaction
+    // doubled the writes. The connection goes back to the default afterwards (memory stays low).
+    let mut conn = pool.acquire().await.context("connecting to ingest")?;
+    sqlx::query(INGEST_CACHE).execute(&mut *conn).await.context("sizing the ingest cache")?;
+    let mut tx = sqlx::Connection::begin(&mut *conn).await.context("starting the ingest transaction")?;
     let mut ids = Vec::with_capacity(docs.len());
     for (doc, parsed) in docs {
         ids.push(replace_in(&mut tx, doc, parsed).await?);
@@ -48,6 +56,7 @@ pub async fn replace_many(pool: &Pool, docs: &[(&SourceDocument, &ParsedDocument
         .await
         .context("moving the fact base version on")?;
     tx.commit().await.context("committing the ingested documents")?;
+    sqlx::query(DEFAULT_CACHE).execute(&mut *conn).await.context("resizing the cache")?;
     Ok(ids)
 }
 

@@ -91,6 +91,18 @@ pub async fn count_by_entities(pool: &Pool, entity_keys: &[String]) -> anyhow::R
     counted.fetch_one(pool).await.with_context(|| format!("counting facts about {entity_keys:?}"))
 }
 
+/// Of `entity_keys`, the one named by the fewest facts (but by some), if any.
+pub async fn rarest_entity(pool: &Pool, entity_keys: &[String]) -> anyhow::Result<Option<String>> {
+    sqlx::query_scalar(
+        "SELECT entity_key FROM entity_facts WHERE entity_key IN (SELECT value FROM json_each(?))
+         ORDER BY facts, entity_key LIMIT 1",
+    )
+    .bind(json_list(entity_keys))
+    .fetch_optional(pool)
+    .await
+    .context("finding the rarest entity")
+}
+
 /// The newest `limit` facts classified under `topic`.
 pub async fn by_topic(pool: &Pool, topic: &str, limit: i64) -> anyhow::Result<Vec<FactRow>> {
     let sql = format!(
@@ -181,4 +193,55 @@ pub async fn topics_of_entity(pool: &Pool, entity_key: &str) -> anyhow::Result<V
     .fetch_all(pool)
     .await
     .with_context(|| format!("reading the topics of {entity_key}"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::db::documents::{
+        replace,
+        tests::{doc, parsed, sentence},
+    };
+
+    async fn two_documents(pool: &Pool) {
+        let mut older = doc("older.txt", "o");
+        older.meta.published = "2024-01".into();
+        let first = parsed(vec![
+            sentence(0, "India and China met.", &["country:IN", "country:CN"], &["diplomacy"]),
+            sentence(1, "India traded.", &["country:IN"], &["trade"]),
+        ]);
+        replace(pool, &older, &first).await.unwrap();
+        let newer = parsed(vec![
+            sentence(0, "China grew.", &["country:CN"], &["trade"]),
+            sentence(1, "India and China signed.", &["country:IN", "country:CN"], &["trade"]),
+        ]);
+        replace(pool, &doc("newer.txt", "n"), &newer).await.unwrap();
+    }
+
+    fn texts(rows: &[FactRow]) -> Vec<&str> {
+        rows.iter().map(|r| r.text.as_str()).collect()
+    }
+
+    #[sqlx::test]
+    async fn a_page_holds_the_newest_facts_in_document_order_without_repeats(pool: Pool) {
+        two_documents(&pool).await;
+        let both = ["country:IN".to_owned(), "country:CN".to_owned()];
+        let page = by_entities(&pool, &both, 3).await.unwrap();
+        assert_eq!(texts(&page), ["China grew.", "India and China signed.", "India and China met."]);
+        assert_eq!(count_by_entities(&pool, &both).await.unwrap(), 4, "a sentence naming both counts once");
+        assert_eq!(count_by_entities(&pool, &both[..1]).await.unwrap(), 3);
+        let trade = by_topic(&pool, "trade", 2).await.unwrap();
+        assert_eq!(texts(&trade), ["China grew.", "India and China signed."]);
+        assert_eq!(count_by_topic(&pool, "trade").await.unwrap(), 3);
+    }
+
+    #[sqlx::test]
+    async fn the_rarest_entity_and_the_version_follow_the_documents(pool: Pool) {
+        let before = version(&pool).await.unwrap();
+        two_documents(&pool).await;
+        assert_eq!(version(&pool).await.unwrap(), before + 2, "each ingest moves the version on");
+        let keys = ["country:IN".to_owned(), "country:CN".to_owned(), "country:XX".to_owned()];
+        assert_eq!(rarest_entity(&pool, &keys).await.unwrap().as_deref(), Some("country:CN"));
+        assert_eq!(rarest_entity(&pool, &keys[2..]).await.unwrap(), None);
+    }
 }

@@ -29,7 +29,9 @@ pub async fn connect(url: &str) -> anyhow::Result<Pool> {
         .journal_mode(SqliteJournalMode::Wal)
         .synchronous(SqliteSynchronous::Normal)
         .busy_timeout(BUSY_TIMEOUT)
-        .foreign_keys(true);
+        .foreign_keys(true)
+        // Statement journals (one per multi-row INSERT inside a transaction) in memory, not temp files.
+        .pragma("temp_store", "memory");
     if let Some(parent) = options.get_filename().parent().filter(|p| !p.as_os_str().is_empty()) {
         std::fs::create_dir_all(parent)
             .with_context(|| format!("cannot create the database folder {}", parent.display()))?;

@@ -38,6 +38,8 @@ pub struct Services {
     pub ingestor: Ingestor,
     /// Per-user message budget.
     pub flood: flood::FloodGuard,
+    /// Updates handled at the same time (see `schema::take_a_turn`).
+    pub handler_slots: std::sync::Arc<tokio::sync::Semaphore>,
 }
 
 impl Services {
@@ -49,6 +51,7 @@ impl Services {
             delivery: Delivery::new(bot, me.username().to_owned(), dossier.pool.clone(), config.global_rate),
             ingestor: Ingestor::new(dossier.knowledge.clone()),
             flood: flood::FloodGuard::default(),
+            handler_slots: schema::handler_slots(),
             dossier,
             config: config.clone(),
             username: me.username().to_owned(),

@@ -10,12 +10,32 @@ use super::{callbacks, handlers, inline, quiz_handlers};
 /// The whole routing tree.
 pub fn schema() -> Handler<'static, anyhow::Result<()>, DpHandlerDescription> {
     dptree::entry()
+        .map_async(take_a_turn)
         .filter_async(first_time)
         .branch(Update::filter_message().endpoint(handlers::handle_message))
         .branch(Update::filter_channel_post().endpoint(handlers::handle_message))
         .branch(Update::filter_callback_query().endpoint(callbacks::handle_callback))
         .branch(Update::filter_inline_query().endpoint(inline::handle_inline_query))
         .branch(Update::filter_poll_answer().endpoint(quiz_handlers::handle_poll_answer))
+}
+
+/// Updates handled at the same time. A burst waits here as small futures instead of all of them holding
+/// database connections, HTTP requests and reply buffers at once (memory stays flat under load).
+const HANDLERS_AT_ONCE: usize = 64;
+
+/// A handling slot, held (as a dependency) until the update's handler returns.
+#[derive(Clone)]
+pub struct Turn(#[allow(dead_code)] Option<std::sync::Arc<tokio::sync::OwnedSemaphorePermit>>);
+
+/// Waits for a handling slot.
+async fn take_a_turn(services: std::sync::Arc<super::Services>) -> Turn {
+    // The semaphore is never closed; if it were, updates would simply go unbounded.
+    Turn(services.handler_slots.clone().acquire_owned().await.ok().map(std::sync::Arc::new))
+}
+
+/// The shared limit on updates handled at once.
+pub fn handler_slots() -> std::sync::Arc<tokio::sync::Semaphore> {
+    std::sync::Arc::new(tokio::sync::Semaphore::new(HANDLERS_AT_ONCE))
 }
 
 /// Lets an update through once: a replay after a crash (same `update_id`) is dropped.
