@@ -2,16 +2,33 @@
 //! from memory until the fact base changes: every ingest bumps `fact_base.version` in its transaction,
 //! and a changed version empties the cache (documents ingested by another process included).
 
-use std::{num::NonZeroUsize, sync::Mutex};
+use std::{
+    num::NonZeroUsize,
+    sync::Mutex,
+    time::{Duration, Instant},
+};
 
 use lru::LruCache;
 
 use super::Request;
 use crate::{i18n::Lang, reply::Reply};
 
+/// How long a fact-base version read from the database is trusted. An ingest in this process is seen at
+/// once; one by another process (`dossier ingest` next to `dossier serve`) within this time.
+const VERSION_TRUSTED_FOR: Duration = Duration::from_millis(250);
+
 /// The replies of one fact-base version, least recently used dropped first.
 pub struct AnswerCache {
     entries: Mutex<Entries>,
+    checked: Mutex<Option<VersionCheck>>,
+}
+
+/// The fact-base version as last read, when, and how many local ingests had happened by then.
+#[derive(Clone, Copy)]
+struct VersionCheck {
+    version: i64,
+    at: Instant,
+    local_ingests: u64,
 }
 
 struct Entries {
@@ -22,7 +39,23 @@ struct Entries {
 impl AnswerCache {
     /// A cache of at most `capacity` replies.
     pub fn new(capacity: NonZeroUsize) -> Self {
-        AnswerCache { entries: Mutex::new(Entries { version: i64::MIN, replies: LruCache::new(capacity) }) }
+        AnswerCache {
+            entries: Mutex::new(Entries { version: i64::MIN, replies: LruCache::new(capacity) }),
+            checked: Mutex::new(None),
+        }
+    }
+
+    /// The fact base's version: read from the database unless read moments ago with no ingest since.
+    pub async fn version(&self, pool: &crate::db::Pool) -> anyhow::Result<i64> {
+        let local_ingests = crate::db::documents::local_ingests();
+        let last = *self.checked.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
+        if let Some(check) = last.filter(|c| c.local_ingests == local_ingests && c.at.elapsed() < VERSION_TRUSTED_FOR) {
+            return Ok(check.version);
+        }
+        let version = crate::db::facts::version(pool).await?;
+        let check = VersionCheck { version, at: Instant::now(), local_ingests };
+        *self.checked.lock().unwrap_or_else(|poisoned| poisoned.into_inner()) = Some(check);
+        Ok(version)
     }
 
     /// The reply composed for `request` in `lang` while the fact base was at `version`, if kept.

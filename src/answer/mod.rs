@@ -88,7 +88,7 @@ impl Dossier {
         let Some(cache) = &self.cache else {
             return self.compose(request).await;
         };
-        let version = crate::db::facts::version(&self.pool).await?;
+        let version = cache.version(&self.pool).await?;
         if let Some(reply) = cache.get(version, request, self.lang) {
             return Ok(reply);
         }

@@ -35,6 +35,15 @@ pub async fn replace(pool: &Pool, doc: &SourceDocument, parsed: &ParsedDocument)
     Ok(replace_many(pool, &[(doc, parsed)]).await?[0])
 }
 
+/// Ingest transactions committed by this process: lets readers skip asking the database whether the
+/// fact base changed when they know it did (see `answer::cache`).
+static LOCAL_INGESTS: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0);
+
+/// How many ingest transactions this process has committed.
+pub fn local_ingests() -> u64 {
+    LOCAL_INGESTS.load(std::sync::atomic::Ordering::Acquire)
+}
+
 /// Page cache while ingesting (64 MB) and otherwise (SQLite's default, 2 MB).
 const INGEST_CACHE: &str = "PRAGMA cache_size = -65536";
 const DEFAULT_CACHE: &str = "PRAGMA cache_size = -2000";
@@ -56,6 +65,7 @@ pub async fn replace_many(pool: &Pool, docs: &[(&SourceDocument, &ParsedDocument
         .await
         .context("moving the fact base version on")?;
     tx.commit().await.context("committing the ingested documents")?;
+    LOCAL_INGESTS.fetch_add(1, std::sync::atomic::Ordering::AcqRel);
     sqlx::query(DEFAULT_CACHE).execute(&mut *conn).await.context("resizing the cache")?;
     Ok(ids)
 }

@@ -1,6 +1,9 @@
 //! The interface language of a Telegram chat (its `/lang` override, else the sender's `language_code`),
 //! and `/lang en|ru` to set the override.
 
+use std::{num::NonZeroUsize, sync::Mutex};
+
+use lru::LruCache;
 use teloxide::types::Message;
 
 use super::{Services, admin};
@@ -14,13 +17,39 @@ pub async fn of_message(services: &Services, msg: &Message) -> Lang {
 
 /// The language of `chat_id`: the stored override, else the one `language_code` implies.
 pub async fn of_chat(services: &Services, chat_id: i64, language_code: Option<&str>) -> Lang {
+    if let Some(known) = services.languages.get(chat_id) {
+        return known.unwrap_or_else(|| Lang::from_code(language_code));
+    }
     match db::chats::get(&services.dossier.pool, chat_id).await {
-        Ok(Some(db::chats::ChatRow { language: Some(code), .. })) => Lang::parse(&code).unwrap_or_default(),
-        Ok(_) => Lang::from_code(language_code),
+        Ok(row) => {
+            let stored = row.and_then(|r| r.language).and_then(|code| Lang::parse(&code));
+            services.languages.remember(chat_id, stored);
+            stored.unwrap_or_else(|| Lang::from_code(language_code))
+        }
         Err(e) => {
             log::warn!("reading the language of chat {chat_id}: {e:#}");
             Lang::from_code(language_code)
         }
+    }
+}
+
+/// The `/lang` overrides of recently active chats (or that they have none), so an update does not wait
+/// for the database to learn its chat's language. Only `/lang` changes them, through [`handle_lang`].
+pub struct KnownLanguages(Mutex<LruCache<i64, Option<Lang>>>);
+
+impl Default for KnownLanguages {
+    fn default() -> Self {
+        KnownLanguages(Mutex::new(LruCache::new(NonZeroUsize::new(10_000).unwrap_or(NonZeroUsize::MIN))))
+    }
+}
+
+impl KnownLanguages {
+    fn get(&self, chat_id: i64) -> Option<Option<Lang>> {
+        self.0.lock().unwrap_or_else(|poisoned| poisoned.into_inner()).get(&chat_id).copied()
+    }
+
+    fn remember(&self, chat_id: i64, lang: Option<Lang>) {
+        self.0.lock().unwrap_or_else(|poisoned| poisoned.into_inner()).put(chat_id, lang);
     }
 }
 
@@ -36,7 +65,10 @@ pub async fn handle_lang(services: &Services, msg: &Message, arg: &str, current:
         Err(e) => Err(e),
     };
     match stored {
-        Ok(()) => Reply::text(lang.t("lang-set")),
+        Ok(()) => {
+            services.languages.remember(chat.id, Some(lang));
+            Reply::text(lang.t("lang-set"))
+        }
         Err(e) => {
             log::error!("setting the language of chat {}: {e:#}", chat.id);
             Reply::text(current.t("sorry"))

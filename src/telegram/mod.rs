@@ -40,6 +40,8 @@ pub struct Services {
     pub flood: flood::FloodGuard,
     /// Updates handled at the same time (see `schema::take_a_turn`).
     pub handler_slots: std::sync::Arc<tokio::sync::Semaphore>,
+    /// Chats' `/lang` overrides, remembered.
+    pub languages: lang::KnownLanguages,
 }
 
 impl Services {
@@ -52,6 +54,7 @@ impl Services {
             ingestor: Ingestor::new(dossier.knowledge.clone()),
             flood: flood::FloodGuard::default(),
             handler_slots: schema::handler_slots(),
+            languages: lang::KnownLanguages::default(),
             dossier,
             config: config.clone(),
             username: me.username().to_owned(),
