@@ -2,6 +2,7 @@
 
 mod admin;
 mod callbacks;
+mod claims;
 pub mod delivery;
 mod digest_handlers;
 mod flood;
@@ -40,6 +41,8 @@ pub struct Services {
     pub flood: flood::FloodGuard,
     /// Updates handled at the same time (see `schema::take_a_turn`).
     pub handler_slots: std::sync::Arc<tokio::sync::Semaphore>,
+    /// Claims of updates before handling (replays are skipped).
+    pub claims: claims::Claims,
     /// Chats' `/lang` overrides, remembered.
     pub languages: lang::KnownLanguages,
 }
@@ -55,6 +58,7 @@ impl Services {
             flood: flood::FloodGuard::default(),
             handler_slots: schema::handler_slots(),
             languages: lang::KnownLanguages::default(),
+            claims: claims::Claims::start(dossier.pool.clone()),
             dossier,
             config: config.clone(),
             username: me.username().to_owned(),

@@ -40,17 +40,9 @@ pub fn handler_slots() -> std::sync::Arc<tokio::sync::Semaphore> {
 
 /// Lets an update through once: a replay after a crash (same `update_id`) is dropped.
 async fn first_time(update: Update, services: std::sync::Arc<super::Services>) -> bool {
-    match crate::db::updates::claim(&services.dossier.pool, i64::from(update.id.0)).await {
-        Ok(first) => {
-            if !first {
-                log::info!("update {} was handled before; skipping the replay", update.id.0);
-            }
-            first
-        }
-        Err(e) => {
-            // Better a rare double answer than a lost one.
-            log::error!("{e:#}");
-            true
-        }
+    let first = services.claims.claim(i64::from(update.id.0)).await;
+    if !first {
+        log::info!("update {} was handled before; skipping the replay", update.id.0);
     }
+    first
 }
