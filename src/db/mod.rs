@@ -3,6 +3,7 @@
 pub mod chats;
 pub mod digest_batch;
 pub mod documents;
+mod fact_rows;
 pub mod facts;
 pub mod outbox;
 pub mod quiz;
