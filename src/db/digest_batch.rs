@@ -5,7 +5,7 @@ use std::collections::HashMap;
 
 use anyhow::Context;
 
-use super::{Pool, facts::FACT_COLUMNS, outbox::UnseenFact};
+use super::{Pool, outbox::UnseenFact};
 
 /// The subscriptions of each of `chat_ids`: subjects in order, and the forum thread to deliver into.
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -35,34 +35,15 @@ pub async fn subjects_of(pool: &Pool, chat_ids: &[i64]) -> anyhow::Result<HashMa
 /// The newest `window` facts of each subject (`topic:…` or an entity key), merged newest document first,
 /// in document order; a fact under several subjects is listed under each.
 pub async fn newest_of_subjects(pool: &Pool, subjects: &[String], window: i64) -> anyhow::Result<Vec<UnseenFact>> {
-    let by_topic = format!(
-        "SELECT {FACT_COLUMNS}, ?1 AS subject FROM sentence_topics t JOIN sentences s ON s.id = t.sentence_id
-         JOIN documents d ON d.id = s.document_id
-         WHERE t.topic = substr(?1, 7) ORDER BY t.published DESC, t.document_id DESC, t.position LIMIT ?2"
-    );
-    let by_entity = format!(
-        "SELECT {FACT_COLUMNS}, ?1 AS subject FROM mentions m JOIN sentences s ON s.id = m.sentence_id
-         JOIN documents d ON d.id = s.document_id
-         WHERE m.entity_key = ?1 ORDER BY m.published DESC, m.document_id DESC, m.position LIMIT ?2"
-    );
     let mut facts: Vec<UnseenFact> = Vec::new();
     for subject in subjects {
-        let sql = if subject.starts_with("topic:") { &by_topic } else { &by_entity };
-        let page: Vec<UnseenFact> = sqlx::query_as(sql)
-            .bind(subject)
-            .bind(window)
-            .fetch_all(pool)
-            .await
-            .with_context(|| format!("reading the newest facts on {subject}"))?;
-        facts.extend(page);
+        let page = match subject.strip_prefix("topic:") {
+            Some(topic) => super::facts::by_topic(pool, topic, window).await?,
+            None => super::facts::by_entities(pool, std::slice::from_ref(subject), window).await?,
+        };
+        facts.extend(page.into_iter().map(|fact| UnseenFact { fact, subject: subject.clone() }));
     }
-    facts.sort_by(|a, b| {
-        let (a_fact, b_fact) = (&a.fact, &b.fact);
-        (b_fact.doc_published.as_str(), b_fact.document_id)
-            .cmp(&(a_fact.doc_published.as_str(), a_fact.document_id))
-            .then(a_fact.position.cmp(&b_fact.position))
-            .then(a.subject.cmp(&b.subject))
-    });
+    facts.sort_by(|a, b| a.fact.newest_first(&b.fact).then(a.subject.cmp(&b.subject)));
     Ok(facts)
 }
 

@@ -162,8 +162,9 @@ async fn replace_in(
 
 /// Adds (`"+"`) or subtracts (`"-"`) document `id`'s facts to the per-entity and per-topic counts.
 async fn adjust_counts(tx: &mut Transaction<'_, Sqlite>, id: i64, sign: &str) -> anyhow::Result<()> {
-    for (table, key) in [("entity_facts", "entity_key"), ("topic_facts", "topic")] {
-        let source = if table == "entity_facts" { "mentions" } else { "sentence_topics" };
+    for (table, key, source) in
+        [("entity_facts", "entity_key", "mentions"), ("topic_facts", "topic", "sentence_topics")]
+    {
         let sql = format!(
             "INSERT INTO {table} ({key}, facts)
              SELECT {key}, {sign}COUNT(*) FROM {source} WHERE {OF_DOCUMENT} GROUP BY {key}

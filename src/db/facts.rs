@@ -19,6 +19,15 @@ pub struct FactRow {
     pub doc_language: String,
 }
 
+impl FactRow {
+    /// The reading order of facts: newest document first, then document order.
+    pub fn newest_first(&self, other: &FactRow) -> std::cmp::Ordering {
+        (other.doc_published.as_str(), other.document_id)
+            .cmp(&(self.doc_published.as_str(), self.document_id))
+            .then(self.position.cmp(&other.position))
+    }
+}
+
 /// A figure found in a sentence.
 #[derive(Debug, Clone, sqlx::FromRow, PartialEq)]
 pub struct FigureRow {
@@ -67,11 +76,7 @@ pub async fn by_entities(pool: &Pool, entity_keys: &[String], limit: i64) -> any
 
 /// Sorts facts newest document first, in document order, without repeats, and keeps `limit`.
 fn newest_first(mut rows: Vec<FactRow>, limit: i64) -> Vec<FactRow> {
-    rows.sort_by(|a, b| {
-        (b.doc_published.as_str(), b.document_id)
-            .cmp(&(a.doc_published.as_str(), a.document_id))
-            .then(a.position.cmp(&b.position))
-    });
+    rows.sort_by(FactRow::newest_first);
     rows.dedup_by_key(|r| r.sentence_id);
     rows.truncate(usize::try_from(limit).unwrap_or(0));
     rows

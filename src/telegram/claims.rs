@@ -24,14 +24,7 @@ impl Claims {
     pub fn start(pool: Pool) -> Claims {
         let (requests, mut incoming) = mpsc::unbounded_channel::<Request>();
         tokio::spawn(async move {
-            while let Some(first) = incoming.recv().await {
-                let mut group = vec![first];
-                while group.len() < GROUP {
-                    match incoming.try_recv() {
-                        Ok(next) => group.push(next),
-                        Err(_) => break,
-                    }
-                }
+            while let Some(group) = super::groups::next_group(&mut incoming, GROUP).await {
                 let ids: Vec<i64> = group.iter().map(|(id, _)| *id).collect();
                 let mut claimed: Option<HashSet<i64>> = match db::updates::claim_many(&pool, &ids).await {
                     Ok(claimed) => Some(claimed.into_iter().collect()),

@@ -6,6 +6,7 @@ mod claims;
 pub mod delivery;
 mod digest_handlers;
 mod flood;
+mod groups;
 pub mod handlers;
 mod inline;
 pub mod jobs;

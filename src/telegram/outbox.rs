@@ -77,14 +77,7 @@ impl SentMarker {
     fn start(pool: db::Pool) -> (mpsc::UnboundedSender<(i64, i64)>, tokio::task::JoinHandle<()>) {
         let (sender, mut sent) = mpsc::unbounded_channel::<(i64, i64)>();
         let task = tokio::spawn(async move {
-            while let Some(first) = sent.recv().await {
-                let mut group = vec![first];
-                while group.len() < Self::GROUP {
-                    match sent.try_recv() {
-                        Ok(next) => group.push(next),
-                        Err(_) => break,
-                    }
-                }
+            while let Some(group) = super::groups::next_group(&mut sent, Self::GROUP).await {
                 if let Err(e) = db::digest_batch::mark_sent_many(&pool, &group, &stamp(Utc::now())).await {
                     log::error!("recording {} digests as sent: {e:#}", group.len());
                 }
