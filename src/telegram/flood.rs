@@ -22,9 +22,8 @@ pub struct FloodGuard {
 }
 
 impl Default for FloodGuard {
-    /// A burst of 5 messages, then one every 2 seconds; at most one warning per 30 seconds. The budget stays
-    /// within what the per-chat send limit can answer at once, so a flood never makes a chat's handler
-    /// wait on the send limiter (which would hold up the dispatcher).
+    /// A burst of 5 messages, then one every 2 seconds; at most one warning per 30 seconds. It is judged at
+    /// the door (`admission`), so a flood's excess never queues behind or ahead of anyone.
     fn default() -> Self {
         let per = |period: Duration, burst: u32| {
             Quota::with_period(period)

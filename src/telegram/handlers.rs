@@ -4,7 +4,7 @@ use std::sync::Arc;
 
 use teloxide::types::{Message, MessageEntityKind};
 
-use super::{Services, digest_handlers, flood::Verdict, owner, quiz_handlers};
+use super::{Services, digest_handlers, owner, quiz_handlers};
 use crate::{
     answer::Request,
     commands::{self, Command, CommandOutcome},
@@ -78,16 +78,11 @@ pub async fn handle_message(msg: Message, services: Arc<Services>) -> anyhow::Re
     if intent == Intent::Ignore {
         return Ok(());
     }
-    let sender = msg.from.as_ref().map_or(msg.chat.id.0, |u| u.id.0 as i64);
     let lang = super::lang::of_message(&services, &msg).await;
-    match services.flood.check(sender) {
-        Verdict::Answer => {}
-        Verdict::Drop => return Ok(()),
-        Verdict::SlowDown => {
-            let reply = Reply::text(lang.t("slow-down"));
-            digest_handlers::send(&services, &msg, &reply).await;
-            return Ok(());
-        }
+    // A flood's excess never got this far (see `admission`); its one polite warning did.
+    if services.admission.must_warn(&msg) {
+        digest_handlers::send(&services, &msg, &Reply::text(lang.t("slow-down"))).await;
+        return Ok(());
     }
     let reply = match intent {
         Intent::Ignore => return Ok(()),

@@ -55,5 +55,5 @@ async fn housekeeping(services: &Services, now: chrono::DateTime<Utc>) {
         log::error!("{e:#}");
     }
     services.delivery.shrink_limits();
-    services.flood.shrink();
+    services.admission.shrink();
 }

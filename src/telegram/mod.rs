@@ -1,6 +1,7 @@
 //! The Telegram adapter: teloxide dispatcher, HTML replies, and the one delivery path.
 
 mod admin;
+pub mod admission;
 mod callbacks;
 mod claims;
 pub mod delivery;
@@ -38,8 +39,8 @@ pub struct Services {
     pub bot_id: u64,
     /// Ingests documents the owner sends.
     pub ingestor: Ingestor,
-    /// Per-user message budget.
-    pub flood: flood::FloodGuard,
+    /// Judges updates before they queue (flood budget, places per chat).
+    pub admission: Arc<admission::Admission>,
     /// Updates handled at the same time (see `schema::take_a_turn`).
     pub handler_slots: std::sync::Arc<tokio::sync::Semaphore>,
     /// Claims of updates before handling (replays are skipped).
@@ -56,7 +57,7 @@ impl Services {
         Ok(Arc::new(Services {
             delivery: Delivery::new(bot, me.username().to_owned(), dossier.pool.clone(), config.global_rate),
             ingestor: Ingestor::new(dossier.knowledge.clone()),
-            flood: flood::FloodGuard::default(),
+            admission: Arc::new(admission::Admission::new(me.username(), me.id.0)),
             handler_slots: schema::handler_slots(),
             languages: lang::KnownLanguages::default(),
             claims: claims::Claims::start(dossier.pool.clone()),
@@ -106,10 +107,10 @@ pub async fn serve_until(config: &Config, dossier: Dossier, shutdown: Cancellati
     let bot = services.delivery.bot.clone();
     let jobs = config.digest_tick.map(|tick| tokio::spawn(jobs::run(services.clone(), tick, shutdown.clone())));
     let mut dispatcher = Dispatcher::builder(bot, schema::schema())
-        .dependencies(dptree::deps![services])
+        .dependencies(dptree::deps![services.clone()])
         .default_handler(|_| async {})
-        // More than one getUpdates batch per chat, so one busy chat does not stall the others.
-        .worker_queue_size(256)
+        // Admission keeps every chat's queue well short of full, so one busy chat never stalls the others.
+        .worker_queue_size(admission::WORKER_QUEUE)
         .error_handler(LoggingErrorHandler::with_custom_text("an update handler failed"))
         .build();
     let token = dispatcher.shutdown_token();
@@ -124,7 +125,10 @@ pub async fn serve_until(config: &Config, dossier: Dossier, shutdown: Cancellati
             }
         }
     });
-    dispatcher.dispatch().await;
+    let listener = teloxide::update_listeners::polling_default(services.delivery.bot.clone()).await;
+    let listener = admission::Admitted::new(listener, services.admission.clone());
+    let listener_errors = LoggingErrorHandler::with_custom_text("an error from the update listener");
+    dispatcher.dispatch_with_listener(listener, listener_errors).await;
     shutdown.cancel();
     if let Some(Err(e)) = match jobs {
         Some(jobs) => Some(jobs.await),

@@ -10,6 +10,7 @@ use super::{callbacks, handlers, inline, quiz_handlers};
 /// The whole routing tree.
 pub fn schema() -> Handler<'static, anyhow::Result<()>, DpHandlerDescription> {
     dptree::entry()
+        .map(waiting)
         .map_async(take_a_turn)
         .filter_async(first_time)
         .branch(Update::filter_message().endpoint(handlers::handle_message))
@@ -17,6 +18,11 @@ pub fn schema() -> Handler<'static, anyhow::Result<()>, DpHandlerDescription> {
         .branch(Update::filter_callback_query().endpoint(callbacks::handle_callback))
         .branch(Update::filter_inline_query().endpoint(inline::handle_inline_query))
         .branch(Update::filter_poll_answer().endpoint(quiz_handlers::handle_poll_answer))
+}
+
+/// The update's place in its chat's line, freed when its handler returns (see `admission`).
+fn waiting(update: Update, services: std::sync::Arc<super::Services>) -> std::sync::Arc<super::admission::Waiting> {
+    std::sync::Arc::new(services.admission.waiting(&update))
 }
 
 /// Updates handled at the same time. A burst waits here as small futures instead of all of them holding

@@ -7,6 +7,7 @@ mod answers;
 mod crash;
 mod digests;
 mod faults;
+mod flood;
 mod helpers;
 mod languages;
 mod native;
