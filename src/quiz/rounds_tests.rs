@@ -51,7 +51,7 @@ async fn a_round_asks_its_questions_one_after_another_and_names_the_winner(pool:
         let ok = |right: bool| if right { correct } else { (correct + 1) % 3 };
         let poll_id = format!("p{i}");
         let ann = record_answer(&pool, &poll_id, UserId(1), "Ann", &[ok(true)], now + Duration::seconds(5)).await;
-        assert_eq!(ann.unwrap(), AnswerOutcome::Counted { correct: true });
+        assert_eq!(ann.unwrap(), AnswerOutcome::Counted { correct: true, poll_closed: false });
         record_answer(&pool, &format!("p{i}"), UserId(2), "Bob", &[ok(i == 0)], now + Duration::seconds(6))
             .await
             .unwrap();
@@ -155,4 +155,31 @@ async fn results_follow_the_chats_stored_language(pool: Pool) {
 async fn results_in(pool: &Pool, step: &RoundStep, lang: Lang) -> String {
     let RoundStep::Ask { round_id, .. } = step else { panic!("{step:?}") };
     results(pool, *round_id, lang).await.unwrap().plain_text()
+}
+
+#[sqlx::test]
+async fn in_a_private_chat_the_answer_ends_the_poll_and_the_next_question_comes_at_once(pool: Pool) {
+    seed_pool(&pool, "a", 3, "trade").await;
+    db::chats::ensure(&pool, 7, "private", None).await.unwrap();
+    let t0 = at("2026-11-27T09:00:00Z");
+    let first = start_round(&pool, ChatId(7), 2, None, Some(UserId(7)), t0).await.unwrap();
+    let correct = send(&pool, &first, "solo1", t0).await;
+    let answered = record_answer(&pool, "solo1", UserId(7), "Me", &[correct], t0 + Duration::seconds(3)).await;
+    assert_eq!(answered.unwrap(), AnswerOutcome::Counted { correct: true, poll_closed: true });
+    let steps = advance(&pool, t0 + Duration::seconds(3)).await.unwrap();
+    assert!(matches!(steps.as_slice(), [RoundStep::Ask { number: 2, .. }]), "{steps:?}");
+}
+
+#[sqlx::test]
+async fn in_a_group_an_answer_leaves_the_poll_open_for_the_others(pool: Pool) {
+    seed_pool(&pool, "a", 3, "trade").await;
+    db::chats::ensure(&pool, -7, "supergroup", Some("G")).await.unwrap();
+    let t0 = at("2026-11-27T09:00:00Z");
+    let first = start_round(&pool, ChatId(-7), 1, None, None, t0).await.unwrap();
+    let correct = send(&pool, &first, "g1", t0).await;
+    let answered = record_answer(&pool, "g1", UserId(1), "Ann", &[correct], t0 + Duration::seconds(3)).await;
+    assert_eq!(answered.unwrap(), AnswerOutcome::Counted { correct: true, poll_closed: false });
+    assert!(advance(&pool, t0 + Duration::seconds(3)).await.unwrap().is_empty(), "the round waits for the poll");
+    let Err(QuizError::User(notice)) = start_round(&pool, ChatId(-7), 1, None, None, t0).await else { panic!() };
+    assert_eq!(notice, QuizNotice::RoundRunning);
 }

@@ -10,7 +10,7 @@ use crate::{
         quiz::{parse_ts, polls::Standing, ts},
     },
     i18n::{Lang, arg},
-    reply::{ChatId, Reply, Span, UserId, bold, text},
+    reply::{ChatId, ChatKind, Reply, Span, UserId, bold, text},
 };
 
 /// A poll the adapter sent, to be scored later.
@@ -32,6 +32,9 @@ pub struct NewPoll {
 pub enum AnswerOutcome {
     Counted {
         correct: bool,
+        /// The poll closed with this answer: in a private chat its one answerer has answered, so its round
+        /// may move on at once (see [`advance`](super::advance)).
+        poll_closed: bool,
     },
     /// The poll had closed (its time ran out, or it was stopped).
     Late,
@@ -86,7 +89,11 @@ pub async fn record_answer(
     // A blank name is stored blank: boards show a stand-in in their own language.
     let name: String = user_name.chars().filter(|c| !c.is_control()).take(64).collect();
     if db::quiz::polls::insert_answer(pool, poll_id, user.0, &name, option, correct, &ts(now)).await? {
-        Ok(AnswerOutcome::Counted { correct })
+        let private = db::chats::get(pool, poll.chat_id).await?.is_some_and(|c| c.kind == ChatKind::Private.as_str());
+        if private {
+            db::quiz::polls::stop(pool, poll_id, &ts(now)).await?;
+        }
+        Ok(AnswerOutcome::Counted { correct, poll_closed: private })
     } else {
         Ok(AnswerOutcome::Duplicate)
     }

@@ -32,11 +32,11 @@ async fn an_answer_is_counted_once_even_when_the_update_is_replayed(pool: Pool) 
     sent(&pool, "p", 5, q, "2026-11-27T09:00:00Z").await;
     let now = at("2026-11-27T09:00:10Z");
     let first = record_answer(&pool, "p", UserId(1), "Ann", &[2], now).await.unwrap();
-    assert_eq!(first, AnswerOutcome::Counted { correct: true });
+    assert_eq!(first, AnswerOutcome::Counted { correct: true, poll_closed: false });
     let replay = record_answer(&pool, "p", UserId(1), "Ann", &[2], now).await.unwrap();
     assert_eq!(replay, AnswerOutcome::Duplicate);
     let wrong = record_answer(&pool, "p", UserId(2), "Bob", &[0], now).await.unwrap();
-    assert_eq!(wrong, AnswerOutcome::Counted { correct: false });
+    assert_eq!(wrong, AnswerOutcome::Counted { correct: false, poll_closed: false });
     let rows = db::quiz::polls::standings(&pool, 5, None, 10, None).await.unwrap();
     assert_eq!(rows.iter().map(|r| (r.user_id, r.correct)).collect::<Vec<_>>(), vec![(1, 1), (2, 0)]);
 }

@@ -185,6 +185,12 @@ pub async fn handle_poll_answer(answer: PollAnswer, services: Arc<Services>) -> 
     )
     .await;
     match outcome {
+        Ok(outcome @ quiz::AnswerOutcome::Counted { poll_closed: true, .. }) => {
+            // A private chat's one answerer has answered: the round goes on (or ends) now, not when the poll's
+            // time runs out.
+            log::debug!("poll answer from {}: {outcome:?}", user.id);
+            tick_rounds(&services, Utc::now()).await;
+        }
         Ok(outcome) => log::debug!("poll answer from {}: {outcome:?}", user.id),
         Err(e) => log::error!("scoring a poll answer: {e}"),
     }
@@ -219,8 +225,8 @@ pub async fn quiz_button(services: &Services, message: &Message, key: &str, lang
     }
 }
 
-/// One background pass: rounds whose poll closed move on; scheduled quizzes that are due start.
-pub async fn tick(services: &Services, now: chrono::DateTime<Utc>) {
+/// Rounds whose poll closed move on: their next question, or their results.
+async fn tick_rounds(services: &Services, now: chrono::DateTime<Utc>) {
     match quiz::advance(&services.dossier.pool, now).await {
         Ok(steps) => {
             for step in steps {
@@ -229,6 +235,11 @@ pub async fn tick(services: &Services, now: chrono::DateTime<Utc>) {
         }
         Err(e) => log::error!("advancing quiz rounds: {e}"),
     }
+}
+
+/// One background pass: rounds whose poll closed move on; scheduled quizzes that are due start.
+pub async fn tick(services: &Services, now: chrono::DateTime<Utc>) {
+    tick_rounds(services, now).await;
     match quiz::due_scheduled(&services.dossier.pool, now).await {
         Ok(due) => {
             for scheduled in due {

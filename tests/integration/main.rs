@@ -14,4 +14,5 @@ mod native;
 mod owner;
 mod process;
 mod properties;
+mod quiz_turns;
 mod quizzes;
