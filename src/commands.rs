@@ -77,20 +77,13 @@ impl Command {
     }
 }
 
-/// The `/help` reply, built from the command descriptions (English: the doc comments; other languages:
-/// the `cmd-NAME` messages).
+/// The `/help` reply in `lang`: its title once, then every command of the menu with its `cmd-NAME` message.
 pub fn help_reply(lang: Lang) -> Reply {
     let mut reply = Reply::default();
-    let lines: Vec<String> = match lang {
-        Lang::En => Command::descriptions().to_string().lines().map(str::to_owned).collect(),
-        _ => {
-            let mut lines = vec![lang.t("help-title"), lang.t("help-commands")];
-            lines.extend(menu(lang).into_iter().map(|c| format!("/{} — {}", c.command, c.description)));
-            lines
-        }
-    };
-    for line in lines {
-        reply.push_line(vec![text(line)]);
+    reply.push_line(vec![text(lang.t("help-title"))]);
+    reply.push_line(vec![text(lang.t("help-commands"))]);
+    for command in menu(lang) {
+        reply.push_line(vec![text(format!("/{} — {}", command.command, command.description))]);
     }
     reply.push_line(vec![]);
     reply.push_line(vec![text(lang.t("help-free-text"))]);
@@ -103,9 +96,7 @@ pub fn menu(lang: Lang) -> Vec<teloxide::types::BotCommand> {
         .into_iter()
         .map(|mut c| {
             c.command = c.command.trim_start_matches('/').to_owned();
-            if lang != Lang::En {
-                c.description = lang.t(&format!("cmd-{}", c.command));
-            }
+            c.description = lang.t(&format!("cmd-{}", c.command));
             c
         })
         .collect()
@@ -173,6 +164,14 @@ mod tests {
             for name in ["/start", "/help", "/country", "/summit", "/topic", "/search", "/lang"] {
                 assert!(help.contains(name), "{name} missing from {help}");
             }
+        }
+    }
+
+    #[test]
+    fn help_gives_its_title_once() {
+        for lang in Lang::ALL {
+            let help = help_reply(lang).plain_text();
+            assert_eq!(help.matches(&lang.t("help-title")).count(), 1, "{help}");
         }
     }
 

@@ -55,6 +55,15 @@ fn a_corrupt_database_file_gives_a_clear_error_not_a_panic() {
 }
 
 #[test]
+fn the_console_help_gives_its_first_line_once() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dossier(&dir.path().join("db.sqlite"), &["ask", "/help"]);
+    let help = String::from_utf8_lossy(&out.stdout);
+    assert_eq!(help.matches("Dossier answers from documents").count(), 1, "{help}");
+    assert!(help.contains("/quiz"), "{help}");
+}
+
+#[test]
 fn bad_documents_are_refused_with_clear_errors_and_leave_the_fact_base_whole() {
     let dir = tempfile::tempdir().unwrap();
     let database = dir.path().join("db.sqlite");
