@@ -44,6 +44,7 @@ lang-usage = Usage: /lang en or /lang ru
 usage = Usage: /{ $command } NAME — for example /{ $command } { $example }
 sorry = Sorry, something went wrong on my side. Please try again in a minute.
 unknown-command = I don't know { $name }. /help lists the commands I do.
+hello-chat = 👋 Hello! I answer from documents and quote the sentence behind every answer. Begin with /help, try /quiz 5 for a quiz round, or /subscribe for digests.
 slow-down = ⏳ That's a lot of messages at once: I'll skip some. Give me a few seconds.
 link-outdated = That link is out of date: the documents no longer name it.
 fact-gone = That fact is no longer in the documents.

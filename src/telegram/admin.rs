@@ -12,9 +12,14 @@ use crate::{
     reply::{ChatKind, ChatRef, Reply},
 };
 
-/// The core's view of a Telegram chat.
+/// The core's view of the chat of a message (and its forum topic).
 pub fn chat_ref(msg: &Message) -> ChatRef {
-    let kind = match &msg.chat.kind {
+    chat_ref_of(&msg.chat, msg.thread_id.map(|t| t.0.0))
+}
+
+/// The core's view of a Telegram chat (and forum topic).
+pub fn chat_ref_of(chat: &teloxide::types::Chat, thread_id: Option<i32>) -> ChatRef {
+    let kind = match &chat.kind {
         TgChatKind::Private(_) => ChatKind::Private,
         TgChatKind::Public(public) => match public.kind {
             PublicChatKind::Channel(_) => ChatKind::Channel,
@@ -22,12 +27,7 @@ pub fn chat_ref(msg: &Message) -> ChatRef {
             PublicChatKind::Supergroup(_) => ChatKind::Supergroup,
         },
     };
-    ChatRef {
-        id: msg.chat.id.0,
-        kind,
-        title: msg.chat.title().map(str::to_owned),
-        thread_id: msg.thread_id.map(|t| t.0.0),
-    }
+    ChatRef { id: chat.id.0, kind, title: chat.title().map(str::to_owned), thread_id }
 }
 
 /// Whether the sender of `msg` administers its chat. Private chats: always. An anonymous admin posts as

@@ -141,8 +141,9 @@ where
         self.listener.stop_token()
     }
 
-    fn hint_allowed_updates(&mut self, hint: &mut dyn Iterator<Item = AllowedUpdate>) {
-        self.listener.hint_allowed_updates(hint);
+    /// The dispatcher's hint is replaced by the kinds the bot handles (`updates::allowed`).
+    fn hint_allowed_updates(&mut self, _hint: &mut dyn Iterator<Item = AllowedUpdate>) {
+        self.listener.hint_allowed_updates(&mut super::updates::allowed().into_iter());
     }
 }
 

@@ -14,10 +14,12 @@ pub mod jobs;
 mod lang;
 pub mod limiter;
 pub mod markup;
+mod membership;
 pub mod outbox;
 mod owner;
 mod quiz_handlers;
 mod schema;
+pub mod updates;
 
 use std::sync::Arc;
 

@@ -5,7 +5,7 @@ use teloxide::{
     prelude::*,
 };
 
-use super::{callbacks, handlers, inline, quiz_handlers};
+use super::{callbacks, handlers, inline, membership, quiz_handlers};
 
 /// The whole routing tree.
 pub fn schema() -> Handler<'static, anyhow::Result<()>, DpHandlerDescription> {
@@ -18,6 +18,7 @@ pub fn schema() -> Handler<'static, anyhow::Result<()>, DpHandlerDescription> {
         .branch(Update::filter_callback_query().endpoint(callbacks::handle_callback))
         .branch(Update::filter_inline_query().endpoint(inline::handle_inline_query))
         .branch(Update::filter_poll_answer().endpoint(quiz_handlers::handle_poll_answer))
+        .branch(Update::filter_my_chat_member().endpoint(membership::handle_my_chat_member))
 }
 
 /// The update's place in its chat's line, freed when its handler returns (see `admission`).

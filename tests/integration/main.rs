@@ -10,6 +10,7 @@ mod faults;
 mod flood;
 mod helpers;
 mod languages;
+mod membership;
 mod native;
 mod owner;
 mod process;

@@ -87,6 +87,15 @@ pub async fn take_due(
     .fetch_all(&mut *tx)
     .await
     .context("reading the quizzes due")?;
+    // An unreachable chat's slots pass (so it gets no backlog on its return) but its quizzes do not start.
+    let unreachable: Vec<i64> = sqlx::query_scalar(
+        "SELECT q.chat_id FROM quiz_schedules q JOIN chats c ON c.chat_id = q.chat_id
+         WHERE q.next_slot <= ? AND c.unreachable IS NOT NULL",
+    )
+    .bind(now)
+    .fetch_all(&mut *tx)
+    .await
+    .context("reading the unreachable chats with quizzes due")?;
     for row in &rows {
         sqlx::query("UPDATE quiz_schedules SET next_slot = ? WHERE chat_id = ?")
             .bind(next_slot(row))
@@ -96,7 +105,7 @@ pub async fn take_due(
             .with_context(|| format!("advancing the daily quiz of chat {}", row.chat_id))?;
     }
     tx.commit().await.context("committing the quizzes due")?;
-    Ok(rows)
+    Ok(rows.into_iter().filter(|row| !unreachable.contains(&row.chat_id)).collect())
 }
 
 #[cfg(test)]
@@ -116,5 +125,18 @@ mod tests {
         assert_eq!(get(&pool, 2).await.unwrap().unwrap().timezone, "UTC");
         assert!(clear(&pool, 2).await.unwrap());
         assert!(!clear(&pool, 2).await.unwrap());
+    }
+
+    #[sqlx::test]
+    async fn an_unreachable_chats_quiz_waits_and_its_slot_moves_on(pool: Pool) {
+        crate::db::chats::ensure(&pool, 3, "group", None).await.unwrap();
+        set(&pool, 3, "09:00", None, "2026-01-01T09:00:00.000Z", "t").await.unwrap();
+        crate::db::chats::mark_unreachable(&pool, 3, "kicked").await.unwrap();
+        let taken = take_due(&pool, "2026-01-01T09:00:00.000Z", |_| "2026-01-02T09:00:00.000Z".into()).await.unwrap();
+        assert!(taken.is_empty(), "a quiz started in a chat the bot has left");
+        assert_eq!(get(&pool, 3).await.unwrap().unwrap().next_slot, "2026-01-02T09:00:00.000Z");
+        crate::db::chats::mark_reachable(&pool, 3).await.unwrap();
+        let taken = take_due(&pool, "2026-01-02T09:00:00.000Z", |_| "2026-01-03T09:00:00.000Z".into()).await.unwrap();
+        assert_eq!(taken.len(), 1, "back in the chat, its quizzes resume");
     }
 }
