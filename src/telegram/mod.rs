@@ -13,10 +13,14 @@ pub mod jobs;
 mod lang;
 pub mod limiter;
 pub mod markup;
+mod metrics;
+mod observe;
 pub mod outbox;
 mod owner;
 mod quiz_handlers;
 mod schema;
+pub mod updates;
+mod webhook;
 
 use std::sync::Arc;
 
@@ -103,6 +107,17 @@ pub async fn serve_until(config: &Config, dossier: Dossier, shutdown: Cancellati
     if let Err(e) = russian.await {
         log::warn!("could not set the Russian command menu: {e}");
     }
+    // Webhook mode when WEBHOOK_URL is set; otherwise long polling, with the health and metrics endpoints
+    // on METRICS_LISTEN if set.
+    let listener = match &config.webhook {
+        Some(hook) => Some(webhook::listen(&services, hook).await?),
+        None => {
+            if let Some(addr) = config.metrics_listen {
+                observe::serve(addr, services.dossier.pool.clone(), shutdown.clone()).await?;
+            }
+            None
+        }
+    };
     let bot = services.delivery.bot.clone();
     let jobs = config.digest_tick.map(|tick| tokio::spawn(jobs::run(services.clone(), tick, shutdown.clone())));
     let mut dispatcher = Dispatcher::builder(bot, schema::schema())
@@ -124,7 +139,12 @@ pub async fn serve_until(config: &Config, dossier: Dossier, shutdown: Cancellati
             }
         }
     });
-    dispatcher.dispatch().await;
+    match listener {
+        Some(listener) => {
+            dispatcher.dispatch_with_listener(listener, LoggingErrorHandler::with_custom_text("webhook")).await;
+        }
+        None => dispatcher.dispatch().await,
+    }
     shutdown.cancel();
     if let Some(Err(e)) = match jobs {
         Some(jobs) => Some(jobs.await),
