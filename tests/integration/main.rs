@@ -14,3 +14,5 @@ mod owner;
 mod process;
 mod properties;
 mod quizzes;
+mod webhook;
+mod webhook_process;
