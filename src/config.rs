@@ -1,6 +1,6 @@
 //! One typed `Config`, read once from the environment (and `.env` through dotenvy).
 
-use std::path::PathBuf;
+use std::{net::SocketAddr, path::PathBuf};
 
 /// Where the bot keeps its fact base unless `DATABASE_URL` says otherwise.
 pub const DEFAULT_DATABASE_URL: &str = "sqlite://data/dossier.sqlite";
@@ -29,7 +29,25 @@ pub struct Config {
     /// Messages per second the bot sends overall. Telegram allows about 30; raise it only for a local
     /// Bot API server or a load test.
     pub global_rate: u32,
+    /// Webhook mode (`WEBHOOK_URL` set); `None` long-polls.
+    pub webhook: Option<WebhookConfig>,
+    /// In polling mode, where `/healthz`, `/readyz` and `/metrics` are served (off unless set).
+    pub metrics_listen: Option<SocketAddr>,
 }
+
+/// Where Telegram pushes updates, and the secret it must present.
+#[derive(Clone)]
+pub struct WebhookConfig {
+    /// The public URL registered with `setWebhook`; its path is the path listened on.
+    pub url: url::Url,
+    /// `secret_token` Telegram sends back in `X-Telegram-Bot-Api-Secret-Token`; never logged.
+    pub secret: String,
+    /// The local address the listener binds (behind a reverse proxy, usually).
+    pub listen: SocketAddr,
+}
+
+/// Where the webhook listener binds unless `WEBHOOK_LISTEN` says otherwise.
+pub const DEFAULT_WEBHOOK_LISTEN: &str = "0.0.0.0:8443";
 
 impl std::fmt::Debug for Config {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
@@ -40,6 +58,8 @@ impl std::fmt::Debug for Config {
             .field("documents_dir", &self.documents_dir)
             .field("owner_id", &self.owner_id)
             .field("digest_max_facts", &self.digest_max_facts)
+            .field("webhook", &self.webhook.as_ref().map(|w| (w.url.as_str(), "<secret redacted>", w.listen)))
+            .field("metrics_listen", &self.metrics_listen)
             .finish_non_exhaustive()
     }
 }
@@ -108,6 +128,8 @@ impl Config {
             })
             .transpose()?
             .unwrap_or(30);
+        let webhook = webhook(&non_empty)?;
+        let metrics_listen = non_empty("METRICS_LISTEN").map(|raw| address("METRICS_LISTEN", &raw)).transpose()?;
         let data_dir = PathBuf::from(non_empty("DOSSIER_DATA_DIR").unwrap_or_else(|| "data".into()));
         Ok(Config {
             token: non_empty("TELOXIDE_TOKEN"),
@@ -120,8 +142,49 @@ impl Config {
             digest_max_facts,
             digest_tick,
             global_rate,
+            webhook,
+            metrics_listen,
         })
     }
+
+    /// Every secret the logs must never show: the token and the webhook secret.
+    pub fn secrets(&self) -> Vec<String> {
+        self.token.iter().chain(self.webhook.as_ref().map(|w| &w.secret)).cloned().collect()
+    }
+}
+
+/// Reads `WEBHOOK_URL`, `WEBHOOK_SECRET` and `WEBHOOK_LISTEN`; the secret is required with the URL.
+fn webhook(non_empty: &impl Fn(&str) -> Option<String>) -> Result<Option<WebhookConfig>, ConfigError> {
+    let Some(raw) = non_empty("WEBHOOK_URL") else { return Ok(None) };
+    let invalid = |name, reason: String| ConfigError::Invalid { name, reason };
+    let url = url::Url::parse(&raw).map_err(|e| invalid("WEBHOOK_URL", e.to_string()))?;
+    if !matches!(url.scheme(), "https" | "http") || url.host().is_none() {
+        return Err(invalid("WEBHOOK_URL", format!("expected an https:// URL, got {raw:?}")));
+    }
+    // The listener also serves these, and route syntax in a path would not match it literally.
+    let path = url.path();
+    if ["/healthz", "/readyz", "/metrics"].contains(&path) || path.contains(['{', '}', '*']) {
+        return Err(invalid("WEBHOOK_URL", format!("its path {path:?} is reserved or not a plain path")));
+    }
+    let secret = non_empty("WEBHOOK_SECRET").ok_or_else(|| {
+        invalid("WEBHOOK_SECRET", "it is required when WEBHOOK_URL is set (try `openssl rand -hex 32`)".into())
+    })?;
+    let allowed = |c: char| c.is_ascii_alphanumeric() || c == '_' || c == '-';
+    if !(16..=256).contains(&secret.len()) || !secret.chars().all(allowed) {
+        // The value itself is never echoed: it is a secret.
+        let reason = "expected 16 to 256 characters of A-Z, a-z, 0-9, _ and - (try `openssl rand -hex 32`)";
+        return Err(invalid("WEBHOOK_SECRET", reason.into()));
+    }
+    let listen = address("WEBHOOK_LISTEN", &non_empty("WEBHOOK_LISTEN").unwrap_or(DEFAULT_WEBHOOK_LISTEN.into()))?;
+    Ok(Some(WebhookConfig { url, secret, listen }))
+}
+
+/// A listen address such as `0.0.0.0:8443` or `[::1]:9100`.
+fn address(name: &'static str, raw: &str) -> Result<SocketAddr, ConfigError> {
+    raw.parse().map_err(|_| ConfigError::Invalid {
+        name,
+        reason: format!("expected an address like 0.0.0.0:8443, got {raw:?}"),
+    })
 }
 
 #[cfg(test)]
@@ -147,6 +210,46 @@ mod tests {
     fn a_non_numeric_owner_id_is_rejected() {
         let err = config(&[("BOT_OWNER_ID", "alice")]).unwrap_err();
         assert!(err.to_string().contains("BOT_OWNER_ID"));
+    }
+
+    #[test]
+    fn a_webhook_url_without_a_secret_is_refused_with_the_variable_named() {
+        let err = config(&[("WEBHOOK_URL", "https://bot.example.org/tg/hook")]).unwrap_err();
+        assert!(err.to_string().contains("WEBHOOK_SECRET") && err.to_string().contains("required"), "{err}");
+    }
+
+    #[test]
+    fn a_short_or_odd_secret_is_refused_without_echoing_it() {
+        for secret in ["short-secret", "has spaces in it, which Telegram refuses"] {
+            let err = config(&[("WEBHOOK_URL", "https://bot.example.org/hook"), ("WEBHOOK_SECRET", secret)])
+                .unwrap_err()
+                .to_string();
+            assert!(err.contains("WEBHOOK_SECRET") && !err.contains(secret), "{err}");
+        }
+    }
+
+    #[test]
+    fn webhook_mode_listens_on_8443_by_default_and_hides_the_secret() {
+        let secret = "s3cr3t-s3cr3t-s3cr3t-s3cr3t";
+        let c = config(&[("WEBHOOK_URL", "https://bot.example.org/tg/hook"), ("WEBHOOK_SECRET", secret)]).unwrap();
+        let webhook = c.webhook.as_ref().unwrap();
+        assert_eq!(webhook.listen, DEFAULT_WEBHOOK_LISTEN.parse().unwrap());
+        assert_eq!(webhook.url.path(), "/tg/hook");
+        assert!(!format!("{c:?}").contains(secret));
+        assert_eq!(c.secrets(), vec![secret.to_owned()]);
+        assert!(config(&[]).unwrap().webhook.is_none(), "polling stays the default");
+    }
+
+    #[test]
+    fn a_webhook_path_that_the_health_endpoints_take_is_refused() {
+        let err = config(&[("WEBHOOK_URL", "https://bot.example.org/metrics"), ("WEBHOOK_SECRET", &"x".repeat(20))]);
+        assert!(err.unwrap_err().to_string().contains("reserved"));
+    }
+
+    #[test]
+    fn a_bad_listen_address_is_refused() {
+        let err = config(&[("METRICS_LISTEN", "everywhere")]).unwrap_err();
+        assert!(err.to_string().contains("METRICS_LISTEN"), "{err}");
     }
 
     #[test]

@@ -1,16 +1,18 @@
-//! Logging through pretty_env_logger, with the bot token scrubbed from every line at every level.
+//! Logging through pretty_env_logger, with the bot token and the webhook secret scrubbed from every line at
+//! every level.
 
 use log::{Log, Metadata, Record};
 
-/// Wraps a logger and replaces every occurrence of the secret with `<redacted>`.
+/// Wraps a logger and replaces every occurrence of each secret with `<redacted>`.
 pub struct RedactingLogger<L> {
     inner: L,
-    secret: Option<String>,
+    secrets: Vec<String>,
 }
 
 impl<L: Log> RedactingLogger<L> {
-    pub fn new(inner: L, secret: Option<String>) -> Self {
-        RedactingLogger { inner, secret: secret.filter(|s| s.len() >= 8) }
+    /// Secrets shorter than 8 characters are not redacted (they would mangle ordinary words).
+    pub fn new(inner: L, secrets: Vec<String>) -> Self {
+        RedactingLogger { inner, secrets: secrets.into_iter().filter(|s| s.len() >= 8).collect() }
     }
 }
 
@@ -23,12 +25,12 @@ impl<L: Log> Log for RedactingLogger<L> {
         if !self.inner.enabled(record.metadata()) {
             return;
         }
-        match &self.secret {
-            None => self.inner.log(record),
-            Some(secret) => {
+        match self.secrets.as_slice() {
+            [] => self.inner.log(record),
+            secrets => {
                 let message = record.args().to_string();
                 // The token also appears percent-encoded or split at its colon in some URLs.
-                let redacted = redact(&message, secret);
+                let redacted = secrets.iter().fold(message, |message, secret| redact(&message, secret));
                 self.inner.log(
                     &Record::builder()
                         .metadata(record.metadata().clone())
@@ -59,8 +61,8 @@ pub fn redact(message: &str, secret: &str) -> String {
     }
 }
 
-/// Installs the logger; `RUST_LOG` picks the level (default `info`).
-pub fn init(secret: Option<String>) {
+/// Installs the logger, redacting `secrets`; `RUST_LOG` picks the level (default `info`).
+pub fn init(secrets: Vec<String>) {
     let mut builder = pretty_env_logger::formatted_timed_builder();
     builder.filter_level(log::LevelFilter::Info);
     if let Ok(filters) = std::env::var("RUST_LOG") {
@@ -68,7 +70,7 @@ pub fn init(secret: Option<String>) {
     }
     let inner = builder.build();
     let max = inner.filter();
-    if log::set_boxed_logger(Box::new(RedactingLogger::new(inner, secret))).is_ok() {
+    if log::set_boxed_logger(Box::new(RedactingLogger::new(inner, secrets))).is_ok() {
         log::set_max_level(max);
     }
 }
@@ -85,5 +87,14 @@ mod tests {
         let out = redact(&line, token);
         assert!(!out.contains("ABCdefGHIjklMNOpqr"), "{out}");
         assert!(out.contains("/bot<redacted>/GetMe"));
+    }
+
+    #[test]
+    fn a_webhook_secret_is_redacted_wherever_it_appears() {
+        let secret = "hook-secret-0123456789";
+        let line =
+            format!("POST SetWebhook {{\"secret_token\":\"{secret}\"}} x-telegram-bot-api-secret-token: {secret}");
+        let out = redact(&line, secret);
+        assert!(!out.contains("0123456789") && out.matches("<redacted>").count() == 2, "{out}");
     }
 }

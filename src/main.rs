@@ -19,7 +19,7 @@ async fn main() -> ExitCode {
         Ok(config) => config,
         Err(e) => return fail(e),
     };
-    dossier::logging::init(config.token.clone());
+    dossier::logging::init(config.secrets());
     let result = match cli.command {
         Commands::Chat => run_console(&config, None).await,
         Commands::Ask { message } => run_console(&config, Some(message)).await,

@@ -46,15 +46,57 @@ pub async fn connect(url: &str) -> anyhow::Result<Pool> {
     Ok(pool)
 }
 
+/// The migrations under `migrations/`, embedded at build time.
+static MIGRATOR: sqlx::migrate::Migrator = sqlx::migrate!("./migrations");
+
 /// Applies the migrations under `migrations/`.
 pub async fn migrate(pool: &Pool) -> anyhow::Result<()> {
-    sqlx::migrate!("./migrations")
-        .run(pool)
+    MIGRATOR.run(pool).await.context("cannot apply database migrations (is the file a Dossier database, and writable?)")
+}
+
+/// Whether the database answers and every migration this build knows has been applied (for `/readyz`).
+pub async fn ready(pool: &Pool) -> anyhow::Result<()> {
+    let applied: Vec<i64> = sqlx::query_scalar("SELECT version FROM _sqlx_migrations WHERE success ORDER BY version")
+        .fetch_all(pool)
         .await
-        .context("cannot apply database migrations (is the file a Dossier database, and writable?)")
+        .context("reading the applied migrations")?;
+    let missing: Vec<i64> = MIGRATOR
+        .iter()
+        .filter(|m| !m.migration_type.is_down_migration())
+        .map(|m| m.version)
+        .filter(|v| applied.binary_search(v).is_err())
+        .collect();
+    anyhow::ensure!(missing.is_empty(), "migrations not applied: {missing:?}");
+    Ok(())
 }
 
 /// The current time as stored in the database: RFC 3339 UTC.
 pub fn now_text() -> String {
     chrono::Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Millis, true)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[sqlx::test]
+    async fn a_migrated_database_is_ready(pool: Pool) {
+        ready(&pool).await.unwrap();
+    }
+
+    #[sqlx::test(migrations = false)]
+    async fn a_database_without_the_migrations_is_not_ready(pool: Pool) {
+        assert!(ready(&pool).await.is_err(), "no migrations table at all");
+        sqlx::query("CREATE TABLE _sqlx_migrations (version BIGINT PRIMARY KEY, success BOOLEAN NOT NULL)")
+            .execute(&pool)
+            .await
+            .unwrap();
+        sqlx::query("INSERT INTO _sqlx_migrations (version, success) VALUES (?, TRUE)")
+            .bind(MIGRATOR.iter().next().unwrap().version)
+            .execute(&pool)
+            .await
+            .unwrap();
+        let err = ready(&pool).await.unwrap_err().to_string();
+        assert!(err.contains("not applied"), "{err}");
+    }
 }

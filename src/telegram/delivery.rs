@@ -12,7 +12,7 @@ use teloxide::{
 
 use super::{
     limiter::{Limits, Priority},
-    markup,
+    markup, metrics,
 };
 use crate::{
     db, render,
@@ -105,6 +105,7 @@ impl Delivery {
                 .await?;
             message_ids.push(message.id.0);
         }
+        metrics::reply_sent(priority);
         Ok(Sent { chat_id: target.chat_id, message_ids })
     }
 
@@ -136,6 +137,7 @@ impl Delivery {
             })
             .await?;
         let poll_id = message.poll().map(|p| p.id.to_string()).unwrap_or_default();
+        metrics::reply_sent(priority);
         Ok((target.chat_id, message.id.0, poll_id))
     }
 
@@ -151,10 +153,15 @@ impl Delivery {
             self.limits.acquire(target.chat_id, priority).await;
             let thread = target.thread_id.map(|id| ThreadId(MessageId(id)));
             let error = match make(target.chat_id, thread).await {
-                Ok(value) => return Ok(value),
+                Ok(value) => {
+                    metrics::message_sent(priority);
+                    return Ok(value);
+                }
                 Err(error) => error,
             };
-            match classify(&error) {
+            let next = classify(&error);
+            metrics::send_error_of(&next);
+            match next {
                 Next::Wait(wait) => {
                     log::warn!("Telegram asked to wait {wait:?} before sending to chat {}", target.chat_id);
                     tokio::time::sleep(wait).await;
@@ -191,7 +198,7 @@ impl Delivery {
 
 /// What to do after a failed call.
 #[derive(Debug, PartialEq)]
-enum Next {
+pub(super) enum Next {
     Wait(Duration),
     MoveTo(i64),
     Gone(String),

@@ -15,11 +15,14 @@ mod lang;
 pub mod limiter;
 pub mod markup;
 mod membership;
+mod metrics;
+mod observe;
 pub mod outbox;
 mod owner;
 mod quiz_handlers;
 mod schema;
 pub mod updates;
+mod webhook;
 
 use std::sync::Arc;
 
@@ -106,6 +109,17 @@ pub async fn serve_until(config: &Config, dossier: Dossier, shutdown: Cancellati
     if let Err(e) = russian.await {
         log::warn!("could not set the Russian command menu: {e}");
     }
+    // Webhook mode when WEBHOOK_URL is set; otherwise long polling, with the health and metrics endpoints
+    // on METRICS_LISTEN if set.
+    let listener = match &config.webhook {
+        Some(hook) => Some(webhook::listen(&services, hook).await?),
+        None => {
+            if let Some(addr) = config.metrics_listen {
+                observe::serve(addr, services.dossier.pool.clone(), shutdown.clone()).await?;
+            }
+            None
+        }
+    };
     let bot = services.delivery.bot.clone();
     let jobs = config.digest_tick.map(|tick| tokio::spawn(jobs::run(services.clone(), tick, shutdown.clone())));
     let mut dispatcher = Dispatcher::builder(bot, schema::schema())
@@ -127,10 +141,19 @@ pub async fn serve_until(config: &Config, dossier: Dossier, shutdown: Cancellati
             }
         }
     });
-    let listener = teloxide::update_listeners::polling_default(services.delivery.bot.clone()).await;
-    let listener = admission::Admitted::new(listener, services.admission.clone());
+    // Every update passes admission (the flood guard) before the dispatcher queues it, in both modes.
     let listener_errors = LoggingErrorHandler::with_custom_text("an error from the update listener");
-    dispatcher.dispatch_with_listener(listener, listener_errors).await;
+    match listener {
+        Some(listener) => {
+            let listener = admission::Admitted::new(listener, services.admission.clone());
+            dispatcher.dispatch_with_listener(listener, listener_errors).await;
+        }
+        None => {
+            let listener = teloxide::update_listeners::polling_default(services.delivery.bot.clone()).await;
+            let listener = admission::Admitted::new(listener, services.admission.clone());
+            dispatcher.dispatch_with_listener(listener, listener_errors).await;
+        }
+    }
     shutdown.cancel();
     if let Some(Err(e)) = match jobs {
         Some(jobs) => Some(jobs.await),

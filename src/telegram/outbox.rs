@@ -109,9 +109,18 @@ async fn send_row(services: &Services, row: OutboxRow, sent: &mpsc::UnboundedSen
         log::error!("recording the outcome of digest {}: {e:#}", row.id);
     }
     match result {
-        Ok(_) => RowOutcome::Sent,
-        Err(DeliveryError::ChatGone { .. }) => RowOutcome::Dropped,
-        Err(_) => RowOutcome::Failed,
+        Ok(_) => {
+            super::metrics::digest_sent();
+            RowOutcome::Sent
+        }
+        Err(DeliveryError::ChatGone { .. }) => {
+            super::metrics::digest_unsent("dropped");
+            RowOutcome::Dropped
+        }
+        Err(_) => {
+            super::metrics::digest_unsent("failed");
+            RowOutcome::Failed
+        }
     }
 }
 
@@ -132,6 +141,7 @@ async fn send_outbox_reply(services: &Services, row: &OutboxRow) -> Result<i64, 
 /// Sends a digest written by `/digest` right away and marks it sent.
 pub async fn send_now(services: &Services, outbox_id: i64, target: Target, reply: &Reply) -> Result<(), DeliveryError> {
     let sent = services.delivery.send_reply(target, reply, Priority::Interactive).await?;
+    super::metrics::digest_sent();
     if let Err(e) = db::outbox::mark_sent(&services.dossier.pool, outbox_id, sent.chat_id, &stamp(Utc::now())).await {
         log::error!("recording digest {outbox_id} as sent: {e:#}");
     }

@@ -15,3 +15,16 @@ pub fn allowed() -> Vec<AllowedUpdate> {
         AllowedUpdate::MyChatMember,
     ]
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_bot_asks_for_its_own_membership_changes_and_quiz_answers() {
+        let kinds = allowed();
+        assert!(kinds.contains(&AllowedUpdate::MyChatMember));
+        assert!(kinds.contains(&AllowedUpdate::PollAnswer));
+        assert!(!kinds.contains(&AllowedUpdate::ChatMember), "other people's membership is not the bot's business");
+    }
+}

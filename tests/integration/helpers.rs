@@ -45,6 +45,16 @@ impl TestBot {
     }
 
     pub async fn start_with(adjust: impl FnOnce(&mut Config)) -> Self {
+        Self::launch(adjust, "GetUpdates").await
+    }
+
+    /// The real bot in webhook mode on a free loopback port, once it has registered with the stand-in.
+    pub async fn start_webhook() -> Self {
+        Self::launch(|c| c.webhook = Some(webhook_config(free_port())), "SetWebhook").await
+    }
+
+    /// Starts the bot and waits for its first call of `ready` (GetUpdates when polling).
+    async fn launch(adjust: impl FnOnce(&mut Config), ready: &str) -> Self {
         let tg = StandIn::start().await;
         let dir = tempfile::tempdir().expect("a temporary folder");
         let mut config = config(&tg, &dir);
@@ -55,7 +65,7 @@ impl TestBot {
             let (config, dossier, shutdown) = (config.clone(), dossier.clone(), shutdown.clone());
             async move { telegram::serve_until(&config, dossier, shutdown).await }
         });
-        tg.wait_for("GetUpdates", 1, PATIENCE).await;
+        tg.wait_for(ready, 1, PATIENCE).await;
         TestBot { tg, dossier, config, shutdown, task, _dir: dir }
     }
 
@@ -98,6 +108,24 @@ impl TestBot {
         assert!(matches!(stopped, Ok(Ok(Ok(())))), "the bot did not stop cleanly: {stopped:?}");
         self.tg
     }
+}
+
+/// The webhook secret tests use.
+pub const WEBHOOK_SECRET: &str = "test-webhook-secret-0123456789";
+
+/// A webhook on `127.0.0.1:port` at `/telegram/webhook`.
+pub fn webhook_config(port: u16) -> dossier::config::WebhookConfig {
+    dossier::config::WebhookConfig {
+        url: format!("http://127.0.0.1:{port}/telegram/webhook").parse().expect("a valid URL"),
+        secret: WEBHOOK_SECRET.to_owned(),
+        listen: std::net::SocketAddr::from(([127, 0, 0, 1], port)),
+    }
+}
+
+/// A loopback port free right now.
+pub fn free_port() -> u16 {
+    let probe = std::net::TcpListener::bind("127.0.0.1:0").expect("a free port");
+    probe.local_addr().expect("a local address").port()
 }
 
 /// Successful SendMessage calls to `chat`.

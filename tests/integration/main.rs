@@ -17,3 +17,5 @@ mod process;
 mod properties;
 mod quiz_turns;
 mod quizzes;
+mod webhook;
+mod webhook_process;

@@ -45,8 +45,9 @@ fn int(body: &Value, key: &str) -> Option<i64> {
 pub fn dispatch(inner: &mut Inner, token: &str, method_lc: &str, body: &Value) -> ApiReply {
     let result = match method_lc {
         "getme" => Ok(get_me(inner, token)),
-        "getwebhookinfo" => Ok(json!({"url": "", "has_custom_certificate": false,
-                                       "pending_update_count": inner.updates.len()})),
+        "getwebhookinfo" => Ok(super::webhook::info(inner)),
+        "setwebhook" => super::webhook::set(inner, body),
+        "deletewebhook" => Ok(super::webhook::delete(inner, body)),
         "sendmessage" => messages::send_message(inner, token, body),
         "sendpoll" => messages::send_poll(inner, token, body),
         "editmessagetext" => messages::edit_text(inner, token, body),

@@ -24,6 +24,7 @@ mod server;
 pub mod state;
 pub mod updates;
 pub mod validate;
+pub mod webhook;
 
 use std::net::SocketAddr;
 use std::sync::Arc;

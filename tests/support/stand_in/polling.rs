@@ -29,7 +29,7 @@ fn update_id(update: &Value) -> i64 {
     update.get("update_id").and_then(Value::as_i64).unwrap_or(0)
 }
 
-fn allowed(inner: &Inner, update: &Value) -> bool {
+pub fn allowed(inner: &Inner, update: &Value) -> bool {
     if !inner.config.honour_allowed_updates {
         return true;
     }
@@ -69,6 +69,9 @@ pub async fn get_updates(shared: &Shared, body: &Value) -> ApiReply {
     let timeout = Duration::from_secs(int(body, "timeout").unwrap_or(0).max(0) as u64);
     let cap = {
         let mut inner = shared.lock();
+        if inner.webhook.is_some() {
+            return ApiReply::error(409, super::webhook::CONFLICT);
+        }
         match body.get("allowed_updates") {
             Some(Value::Array(list)) => {
                 let list = list.iter().filter_map(Value::as_str).map(str::to_string).collect();

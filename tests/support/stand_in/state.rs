@@ -79,6 +79,8 @@ pub struct Inner {
     pub my_commands: Value,
     pub faults: Vec<Fault>,
     pub rate: RateState,
+    /// The webhook the bot registered with setWebhook (None: polling).
+    pub webhook: Option<super::webhook::Webhook>,
 }
 
 pub struct Shared {
@@ -107,6 +109,7 @@ impl Shared {
             my_commands: Value::Array(Vec::new()),
             faults: Vec::new(),
             rate: RateState::default(),
+            webhook: None,
         };
         Self { inner: Mutex::new(inner), updates_changed: Notify::new(), shutdown: AtomicBool::new(false) }
     }
@@ -133,7 +136,14 @@ impl Inner {
     }
 
     /// Queues an update, giving it the next `update_id` unless it has one.
-    pub fn push_update(&mut self, mut update: Value) -> i64 {
+    pub fn push_update(&mut self, update: Value) -> i64 {
+        let (update, id) = self.number_update(update);
+        self.updates.push_back(update);
+        id
+    }
+
+    /// Gives an update the next `update_id` unless it has one.
+    pub fn number_update(&mut self, mut update: Value) -> (Value, i64) {
         let id = match update.get("update_id").and_then(Value::as_i64) {
             Some(id) => id,
             None => {
@@ -145,8 +155,7 @@ impl Inner {
             }
         };
         self.next_update_id = self.next_update_id.max(id + 1);
-        self.updates.push_back(update);
-        id
+        (update, id)
     }
 
     /// Next message id in `chat_id` (ids are per chat and increase, as in Telegram).
