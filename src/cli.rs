@@ -1,4 +1,4 @@
-//! The command line: `chat`, `ask`, `serve` and `ingest`.
+//! The command line: `chat`, `ask`, `serve`, `ingest` and `feed`.
 
 use std::path::PathBuf;
 
@@ -25,8 +25,24 @@ pub enum Commands {
     Serve,
     /// Add or refresh documents in the fact base.
     Ingest {
-        /// Text files (.txt or .md); a NAME.toml sidecar next to each may give title, source, date and language.
+        /// Text files (.txt or .md; a NAME.toml sidecar next to each may give title, source, date and
+        /// language), or web pages (http:// or https://), whose article text is extracted.
         #[arg(required = true)]
         files: Vec<PathBuf>,
     },
+    /// Manage the news feeds that `serve` polls (same database).
+    Feed {
+        #[command(subcommand)]
+        action: FeedAction,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum FeedAction {
+    /// Subscribe the fact base to an RSS, Atom or JSON feed.
+    Add { url: String },
+    /// Every feed with its state, last error and items ingested.
+    List,
+    /// Stop polling a feed (its documents stay).
+    Remove { url: String },
 }

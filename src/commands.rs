@@ -58,6 +58,12 @@ pub enum Command {
     /// counts for the bot's owner
     #[command(hide)]
     Stats,
+    /// the owner's news feeds: /feed add URL, /feed remove URL
+    #[command(hide)]
+    Feed(String),
+    /// the owner's news feeds, with their state and last error
+    #[command(hide)]
+    Feeds,
 }
 
 impl Command {

@@ -33,6 +33,15 @@ pub struct Config {
     pub webhook: Option<WebhookConfig>,
     /// In polling mode, where `/healthz`, `/readyz` and `/metrics` are served (off unless set).
     pub metrics_listen: Option<SocketAddr>,
+    /// How often each feed is polled at most (its `ttl` or a `Retry-After` may ask for less often);
+    /// `None` turns the feed poller off (tests drive it by hand).
+    pub feed_poll: Option<std::time::Duration>,
+    /// Failures in a row after which a feed is deactivated and the owner told.
+    pub feed_max_failures: u32,
+    /// Largest body read from the web, in bytes (after decompression).
+    pub fetch_max_bytes: u64,
+    /// Whether loopback, link-local and private addresses may be fetched (tests, intranets).
+    pub fetch_allow_private: bool,
 }
 
 /// Where Telegram pushes updates, and the secret it must present.
@@ -60,6 +69,8 @@ impl std::fmt::Debug for Config {
             .field("digest_max_facts", &self.digest_max_facts)
             .field("webhook", &self.webhook.as_ref().map(|w| (w.url.as_str(), "<secret redacted>", w.listen)))
             .field("metrics_listen", &self.metrics_listen)
+            .field("feed_poll", &self.feed_poll)
+            .field("fetch_allow_private", &self.fetch_allow_private)
             .finish_non_exhaustive()
     }
 }
@@ -130,6 +141,32 @@ impl Config {
             .unwrap_or(30);
         let webhook = webhook(&non_empty)?;
         let metrics_listen = non_empty("METRICS_LISTEN").map(|raw| address("METRICS_LISTEN", &raw)).transpose()?;
+        let positive = |name: &'static str, default: u64, what: &str| -> Result<u64, ConfigError> {
+            non_empty(name)
+                .map(|raw| match raw.parse::<u64>() {
+                    Ok(n) if n > 0 => Ok(n),
+                    _ => Err(ConfigError::Invalid { name, reason: format!("expected a positive {what}, got {raw:?}") }),
+                })
+                .transpose()
+                .map(|n| n.unwrap_or(default))
+        };
+        let feed_poll = match non_empty("FEED_POLL_SECS").as_deref() {
+            Some("0") => None,
+            _ => Some(std::time::Duration::from_secs(positive("FEED_POLL_SECS", 600, "number of seconds")?)),
+        };
+        let feed_max_failures = u32::try_from(positive("FEED_MAX_FAILURES", 10, "number of failures")?)
+            .map_err(|_| ConfigError::Invalid { name: "FEED_MAX_FAILURES", reason: "too large".into() })?;
+        let fetch_max_bytes = positive("FETCH_MAX_BYTES", 5 * 1024 * 1024, "number of bytes")?;
+        let fetch_allow_private = match non_empty("FETCH_ALLOW_PRIVATE").as_deref() {
+            None | Some("0" | "false" | "no") => false,
+            Some("1" | "true" | "yes") => true,
+            Some(other) => {
+                return Err(ConfigError::Invalid {
+                    name: "FETCH_ALLOW_PRIVATE",
+                    reason: format!("expected 1 or 0, got {other:?}"),
+                });
+            }
+        };
         let data_dir = PathBuf::from(non_empty("DOSSIER_DATA_DIR").unwrap_or_else(|| "data".into()));
         Ok(Config {
             token: non_empty("TELOXIDE_TOKEN"),
@@ -144,6 +181,10 @@ impl Config {
             global_rate,
             webhook,
             metrics_listen,
+            feed_poll,
+            feed_max_failures,
+            fetch_max_bytes,
+            fetch_allow_private,
         })
     }
 
@@ -250,6 +291,17 @@ mod tests {
     fn a_bad_listen_address_is_refused() {
         let err = config(&[("METRICS_LISTEN", "everywhere")]).unwrap_err();
         assert!(err.to_string().contains("METRICS_LISTEN"), "{err}");
+    }
+
+    #[test]
+    fn feeds_and_fetching_have_safe_defaults() {
+        let c = config(&[]).unwrap();
+        assert_eq!(c.feed_poll, Some(std::time::Duration::from_secs(600)));
+        assert_eq!((c.feed_max_failures, c.fetch_max_bytes, c.fetch_allow_private), (10, 5 * 1024 * 1024, false));
+        let c = config(&[("FEED_POLL_SECS", "0"), ("FETCH_ALLOW_PRIVATE", "1"), ("FETCH_MAX_BYTES", "1000")]).unwrap();
+        assert_eq!((c.feed_poll, c.fetch_allow_private, c.fetch_max_bytes), (None, true, 1000));
+        assert!(config(&[("FETCH_MAX_BYTES", "-1")]).unwrap_err().to_string().contains("FETCH_MAX_BYTES"));
+        assert!(config(&[("FETCH_ALLOW_PRIVATE", "maybe")]).is_err());
     }
 
     #[test]

@@ -30,6 +30,7 @@ async fn main() -> ExitCode {
             Some(_) => async { telegram::serve(&config, app::open(&config).await?).await }.await,
         },
         Commands::Ingest { files } => ingest(&config, &files).await,
+        Commands::Feed { action } => dossier::feeds::cli::run(&config, action).await,
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,
@@ -50,8 +51,11 @@ async fn ingest(config: &Config, files: &[std::path::PathBuf]) -> anyhow::Result
     let pool = dossier::db::connect(&config.database_url).await?;
     let knowledge = dossier::facts::Knowledge::load(&config.gazetteer_path, &config.topics_path)?;
     let ingestor = Ingestor::new(knowledge);
+    let (urls, files): (Vec<_>, Vec<_>) =
+        files.iter().cloned().partition(|f| f.to_str().is_some_and(dossier::feeds::cli::is_web_address));
+    let urls: Vec<String> = urls.iter().map(|u| u.to_string_lossy().into_owned()).collect();
+    let (mut failed, mut changed) = dossier::feeds::cli::ingest_urls(config, &pool, &ingestor, &urls).await?;
     let progress = indicatif::ProgressBar::new(files.len() as u64);
-    let (mut failed, mut changed) = (0, 0);
     for paths in files.chunks(64) {
         let mut docs = Vec::new();
         let mut read = Vec::new();
@@ -86,7 +90,7 @@ async fn ingest(config: &Config, files: &[std::path::PathBuf]) -> anyhow::Result
     if changed > 0 {
         app::refresh_quiz(&pool, ingestor.knowledge()).await?;
     }
-    anyhow::ensure!(failed == 0, "{failed} of {} document(s) could not be ingested", files.len());
+    anyhow::ensure!(failed == 0, "{failed} of {} document(s) could not be ingested", files.len() + urls.len());
     Ok(())
 }
 

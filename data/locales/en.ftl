@@ -237,3 +237,32 @@ stats-subscriptions = Subscriptions: { $count }
 stats-documents = Documents: { $documents } · facts: { $facts }
 stats-digests = Digests sent in 24 h: { $sent } · errors: { $errors } · waiting: { $waiting }
 stats-unavailable = Sorry, the statistics are not available right now.
+feeds-only-owner = 🔒 Only the bot's owner can manage news feeds.
+feed-usage = Use /feed add URL or /feed remove URL; /feeds lists the feeds.
+feed-added = 📰 Added the feed { $url }. New articles will arrive within { $minutes } min.
+feed-reactivated = 📰 The feed { $url } is active again.
+feed-already = The feed { $url } is already being read.
+feed-removed = Removed the feed { $url }. Its articles stay in the fact base.
+feed-not-found = { $url } is not one of the feeds; /feeds lists them.
+feed-refused = That address cannot be used: { $why }
+feed-failed = Sorry, changing the feeds failed on my side. Nothing was changed.
+feeds-none = No news feeds yet. Add one with /feed add URL.
+feeds-title = <b>📰 News feeds</b>
+feed-state-active = ✅ active
+feed-state-failing = ⚠️ failing ({ $count } in a row)
+feed-state-deactivated = ⛔ deactivated
+feed-articles = { $count ->
+    [one] { $count } article
+   *[other] { $count } articles
+}
+feed-last-error = last error: { $error }
+feed-deactivated-notice = ⛔ The feed { $url } was turned off after { $count } failed polls in a row. Last error: { $error }. Send /feed add { $url } to read it again.
+link-only-owner = Thanks! Only the bot's owner can add web pages to the fact base, though.
+link-ingested = 📥 { $url } ingested: { $count ->
+    [one] { $count } sentence
+   *[other] { $count } sentences
+}. Subscribed chats get its facts in their next digest.
+link-unchanged = { $url } is already in the fact base, unchanged.
+link-duplicate = That article is already in the fact base.
+link-refused = I couldn't ingest { $url }: { $why }
+link-failed = Sorry, ingesting that page failed on my side. The fact base is unchanged.

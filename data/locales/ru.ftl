@@ -244,3 +244,34 @@ stats-subscriptions = Подписки: { $count }
 stats-documents = Документы: { $documents } · факты: { $facts }
 stats-digests = Дайджестов за 24 ч: { $sent } · ошибок: { $errors } · в очереди: { $waiting }
 stats-unavailable = Простите, статистика сейчас недоступна.
+feeds-only-owner = 🔒 Управлять новостными лентами может только владелец бота.
+feed-usage = Напишите /feed add URL или /feed remove URL; /feeds покажет все ленты.
+feed-added = 📰 Лента { $url } добавлена. Новые статьи появятся в течение { $minutes } мин.
+feed-reactivated = 📰 Лента { $url } снова включена.
+feed-already = Лента { $url } уже читается.
+feed-removed = Лента { $url } удалена. Её статьи остаются в базе фактов.
+feed-not-found = { $url } нет среди лент; /feeds покажет их.
+feed-refused = Этот адрес не подходит: { $why }
+feed-failed = Извините, изменить ленты не получилось по нашей вине. Ничего не изменилось.
+feeds-none = Новостных лент пока нет. Добавьте ленту командой /feed add URL.
+feeds-title = <b>📰 Новостные ленты</b>
+feed-state-active = ✅ работает
+feed-state-failing = ⚠️ ошибки ({ $count } подряд)
+feed-state-deactivated = ⛔ отключена
+feed-articles = { $count ->
+    [one] { $count } статья
+    [few] { $count } статьи
+   *[many] { $count } статей
+}
+feed-last-error = последняя ошибка: { $error }
+feed-deactivated-notice = ⛔ Лента { $url } отключена после { $count } неудачных попыток подряд. Последняя ошибка: { $error }. Чтобы снова читать её, отправьте /feed add { $url }.
+link-only-owner = Спасибо! Но добавлять веб-страницы в базу фактов может только владелец бота.
+link-ingested = 📥 { $url } добавлена: { $count ->
+    [one] { $count } предложение
+    [few] { $count } предложения
+   *[many] { $count } предложений
+}. Подписанные чаты получат её факты в следующем дайджесте.
+link-unchanged = { $url } уже есть в базе фактов, без изменений.
+link-duplicate = Эта статья уже есть в базе фактов.
+link-refused = Не удалось добавить { $url }: { $why }
+link-failed = Извините, добавить страницу не получилось по нашей вине. База фактов не изменилась.

@@ -62,11 +62,11 @@ impl Sources {
         let numbered = self.cited.len() > 1;
         for (i, doc) in self.cited.iter().enumerate() {
             let label = if numbered { format!("📄 [{}] ", i + 1) } else { lang.t("source-single") };
-            reply.push_line(vec![
-                text(label),
-                italic(doc.doc_title.clone()),
-                text(format!(" — {}, {}", doc.doc_source, doc.doc_published)),
-            ]);
+            let title = match &doc.doc_url {
+                Some(url) => Span::Link { text: doc.doc_title.clone(), url: url.clone() },
+                None => italic(doc.doc_title.clone()),
+            };
+            reply.push_line(vec![text(label), title, text(format!(" — {}, {}", doc.doc_source, doc.doc_published))]);
         }
     }
 
@@ -157,6 +157,7 @@ mod tests {
             doc_source: "S".into(),
             doc_published: "2024".into(),
             doc_language: "en".into(),
+            doc_url: None,
         }
     }
 

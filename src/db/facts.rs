@@ -17,6 +17,8 @@ pub struct FactRow {
     pub doc_source: String,
     pub doc_published: String,
     pub doc_language: String,
+    /// Where a document from the web came from (its title links there).
+    pub doc_url: Option<String>,
 }
 
 impl FactRow {
@@ -47,7 +49,8 @@ pub struct MentionRow {
 }
 
 pub(crate) const FACT_COLUMNS: &str = "s.id AS sentence_id, s.document_id, s.paragraph, s.position, s.text, s.fact_key,
-     d.title AS doc_title, d.source AS doc_source, d.published AS doc_published, d.language AS doc_language";
+     d.title AS doc_title, d.source AS doc_source, d.published AS doc_published, d.language AS doc_language,
+     d.url AS doc_url";
 
 fn json_list<T: serde::Serialize>(items: &[T]) -> String {
     serde_json::to_string(items).unwrap_or_else(|_| "[]".into())

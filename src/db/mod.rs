@@ -5,6 +5,7 @@ pub mod digest_batch;
 pub mod documents;
 mod fact_rows;
 pub mod facts;
+pub mod feeds;
 pub mod outbox;
 pub mod quiz;
 pub mod search;

@@ -4,7 +4,7 @@ use std::sync::Arc;
 
 use teloxide::types::{Message, MessageEntityKind};
 
-use super::{Services, digest_handlers, owner, quiz_handlers};
+use super::{Services, digest_handlers, feed_handlers, owner, quiz_handlers};
 use crate::{
     answer::Request,
     commands::{self, Command, CommandOutcome},
@@ -74,6 +74,10 @@ pub async fn handle_message(msg: Message, services: Arc<Services>) -> anyhow::Re
         digest_handlers::send(&services, &msg, &reply).await;
         return Ok(());
     }
+    if let Some(reply) = feed_handlers::handle_link(&services, &msg).await {
+        digest_handlers::send(&services, &msg, &reply).await;
+        return Ok(());
+    }
     let intent = intent(&msg, &services.username, services.bot_id);
     if intent == Intent::Ignore {
         return Ok(());
@@ -114,6 +118,9 @@ async fn handle_command(services: &Services, msg: &Message, command: Command, la
     }
     if command == Command::Stats {
         return owner::stats(services, msg, lang).await;
+    }
+    if let Some(reply) = feed_handlers::handle(services, msg, &command, lang).await {
+        return reply;
     }
     match command.to_request() {
         Some(request) => commands::answer_or_apologise(&services.dossier, &request, lang).await,

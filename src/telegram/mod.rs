@@ -6,6 +6,8 @@ mod callbacks;
 mod claims;
 pub mod delivery;
 mod digest_handlers;
+mod feed_handlers;
+pub mod feed_jobs;
 mod flood;
 mod groups;
 pub mod handlers;
@@ -122,6 +124,14 @@ pub async fn serve_until(config: &Config, dossier: Dossier, shutdown: Cancellati
     };
     let bot = services.delivery.bot.clone();
     let jobs = config.digest_tick.map(|tick| tokio::spawn(jobs::run(services.clone(), tick, shutdown.clone())));
+    let feed_poller = match config.feed_poll {
+        Some(_) => {
+            let mut poller = crate::feeds::poller(config, services.dossier.pool.clone(), services.ingestor.clone())?;
+            poller.stop = shutdown.clone();
+            Some(tokio::spawn(feed_jobs::run(services.clone(), poller, shutdown.clone())))
+        }
+        None => None,
+    };
     let mut dispatcher = Dispatcher::builder(bot, schema::schema())
         .dependencies(dptree::deps![services.clone()])
         .default_handler(|_| async {})
@@ -160,6 +170,12 @@ pub async fn serve_until(config: &Config, dossier: Dossier, shutdown: Cancellati
         None => None,
     } {
         log::error!("background jobs ended abnormally: {e}");
+    }
+    if let Some(Err(e)) = match feed_poller {
+        Some(poller) => Some(poller.await),
+        None => None,
+    } {
+        log::error!("the feed poller ended abnormally: {e}");
     }
     log::info!("stopped");
     Ok(())

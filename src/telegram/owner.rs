@@ -13,7 +13,7 @@ use crate::{
     reply::{Reply, text},
 };
 
-fn is_owner(services: &Services, msg: &Message) -> bool {
+pub(super) fn is_owner(services: &Services, msg: &Message) -> bool {
     let user = msg.from.as_ref().map(|u| u.id.0 as i64);
     services.config.owner_id.is_some() && user == services.config.owner_id
 }

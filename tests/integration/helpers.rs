@@ -26,6 +26,7 @@ pub fn config(tg: &StandIn, dir: &tempfile::TempDir) -> Config {
     config.gazetteer_path = data_dir().join("gazetteer.toml");
     config.topics_path = data_dir().join("topics.toml");
     config.digest_tick = None;
+    config.feed_poll = None;
     config
 }
 
