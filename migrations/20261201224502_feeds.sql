@@ -8,6 +8,7 @@ CREATE TABLE feeds (
     etag            TEXT,                     -- validators for the next conditional GET
     last_modified   TEXT,
     next_poll_at    TEXT    NOT NULL,         -- RFC 3339 UTC
+    ttl_secs        INTEGER,                  -- the feed's own ttl, kept for polls answered 304
     failures        INTEGER NOT NULL DEFAULT 0, -- in a row
     last_error      TEXT,
     last_polled_at  TEXT,

@@ -17,6 +17,8 @@ pub struct FeedRow {
     pub etag: Option<String>,
     pub last_modified: Option<String>,
     pub next_poll_at: String,
+    /// The feed's `ttl`, in seconds.
+    pub ttl_secs: Option<i64>,
     pub failures: i64,
     pub last_error: Option<String>,
     pub last_polled_at: Option<String>,
@@ -24,7 +26,7 @@ pub struct FeedRow {
     pub deactivated_at: Option<String>,
 }
 
-const COLUMNS: &str = "id, url, title, active, etag, last_modified, next_poll_at, failures, last_error,
+const COLUMNS: &str = "id, url, title, active, etag, last_modified, next_poll_at, ttl_secs, failures, last_error,
      last_polled_at, items_ingested, deactivated_at";
 
 /// What adding a feed did.
@@ -97,23 +99,30 @@ pub async fn due(pool: &Pool, now: &str, limit: i64) -> anyhow::Result<Vec<FeedR
     .context("finding feeds due")
 }
 
-/// A poll that worked (or found the feed unchanged): failures forgotten, validators kept for next time.
-pub async fn record_success(
-    pool: &Pool,
-    id: i64,
-    title: Option<&str>,
-    validators: (Option<&str>, Option<&str>),
-    next_poll_at: &str,
-    now: &str,
-) -> anyhow::Result<()> {
+/// What a poll that worked (or found the feed unchanged) learnt.
+pub struct Success<'a> {
+    pub title: Option<&'a str>,
+    /// `ETag` and `Last-Modified`, sent back next time.
+    pub validators: (Option<&'a str>, Option<&'a str>),
+    /// The feed's `ttl` in seconds, when it said (kept for the polls answered `304`).
+    pub ttl: Option<i64>,
+    pub next_poll_at: &'a str,
+    /// The last item that could not be ingested, shown by `/feeds`.
+    pub item_error: Option<&'a str>,
+}
+
+/// Records a successful poll: failures forgotten, validators kept for next time.
+pub async fn record_success(pool: &Pool, id: i64, success: &Success<'_>, now: &str) -> anyhow::Result<()> {
     sqlx::query(
-        "UPDATE feeds SET title = COALESCE(?, title), etag = ?, last_modified = ?, next_poll_at = ?,
-         failures = 0, last_error = NULL, last_polled_at = ? WHERE id = ?",
+        "UPDATE feeds SET title = COALESCE(?, title), etag = ?, last_modified = ?, ttl_secs = COALESCE(?, ttl_secs),
+         next_poll_at = ?, failures = 0, last_error = ?, last_polled_at = ? WHERE id = ?",
     )
-    .bind(title)
-    .bind(validators.0)
-    .bind(validators.1)
-    .bind(next_poll_at)
+    .bind(success.title)
+    .bind(success.validators.0)
+    .bind(success.validators.1)
+    .bind(success.ttl)
+    .bind(success.next_poll_at)
+    .bind(success.item_error)
     .bind(now)
     .bind(id)
     .execute(pool)

@@ -40,10 +40,17 @@ async fn a_success_forgets_failures_and_keeps_validators(pool: Pool) {
     add(&pool, "https://news.example/rss", T0).await.unwrap();
     let id = list(&pool).await.unwrap()[0].id;
     record_failure(&pool, id, "timed out", T1, 10, T0).await.unwrap();
-    record_success(&pool, id, Some("News"), (Some("\"v1\""), None), T1, T1).await.unwrap();
+    let success = Success {
+        title: Some("News"),
+        validators: (Some("\"v1\""), None),
+        ttl: Some(1800),
+        next_poll_at: T1,
+        item_error: None,
+    };
+    record_success(&pool, id, &success, T1).await.unwrap();
     let feed = &list(&pool).await.unwrap()[0];
     assert_eq!((feed.failures, feed.etag.as_deref(), feed.title.as_deref()), (0, Some("\"v1\""), Some("News")));
-    assert_eq!(feed.last_error, None);
+    assert_eq!((feed.last_error.as_deref(), feed.ttl_secs), (None, Some(1800)));
 }
 
 #[sqlx::test]

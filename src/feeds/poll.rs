@@ -80,22 +80,31 @@ impl Poller {
             outcome.not_modified += 1;
             let etag = fetched.validators.etag.or(validators.etag);
             let modified = fetched.validators.last_modified.or(validators.last_modified);
-            let next = schedule::stamp(now + schedule::after_success(self.every, None));
+            let ttl = feed.ttl_secs.and_then(|s| u64::try_from(s).ok()).map(Duration::from_secs);
+            let next = schedule::stamp(now + schedule::after_success(self.every, ttl));
             let stamp = schedule::stamp(now);
-            db::feeds::record_success(&self.pool, feed.id, None, (etag.as_deref(), modified.as_deref()), &next, &stamp)
-                .await?;
+            // An item error from the last real poll stays visible; a feed error is over.
+            let item_error = feed.last_error.as_deref().filter(|_| feed.failures == 0);
+            let validators = (etag.as_deref(), modified.as_deref());
+            let success = db::feeds::Success { title: None, validators, ttl: None, next_poll_at: &next, item_error };
+            db::feeds::record_success(&self.pool, feed.id, &success, &stamp).await?;
             return Ok(());
         }
         let parsed = match parse::parse(&fetched.body, &fetched.url) {
             Ok(parsed) => parsed,
             Err(e) => return self.fail(feed, &format!("{url}: {e}"), None, now, outcome).await,
         };
-        self.ingest_items(feed, &parsed, outcome).await?;
+        let item_error = self.ingest_items(feed, &parsed, outcome).await?;
         let next = schedule::stamp(now + schedule::after_success(self.every, parsed.ttl));
         let v = &fetched.validators;
-        let (etag, modified) = (v.etag.as_deref(), v.last_modified.as_deref());
-        let stamp = schedule::stamp(now);
-        db::feeds::record_success(&self.pool, feed.id, parsed.title.as_deref(), (etag, modified), &next, &stamp).await
+        let success = db::feeds::Success {
+            title: parsed.title.as_deref(),
+            validators: (v.etag.as_deref(), v.last_modified.as_deref()),
+            ttl: parsed.ttl.map(|t| i64::try_from(t.as_secs()).unwrap_or(i64::MAX)),
+            next_poll_at: &next,
+            item_error: item_error.as_deref(),
+        };
+        db::feeds::record_success(&self.pool, feed.id, &success, &schedule::stamp(now)).await
     }
 
     async fn fail(
@@ -117,8 +126,15 @@ impl Poller {
         Ok(())
     }
 
-    /// Reads the new items' pages (a few at a time) and ingests them one by one, in feed order.
-    async fn ingest_items(&self, feed: &FeedRow, parsed: &ParsedFeed, outcome: &mut PollOutcome) -> anyhow::Result<()> {
+    /// Reads the new items' pages (a few at a time) and ingests them one by one, in feed order; returns
+    /// the last item error, if any.
+    async fn ingest_items(
+        &self,
+        feed: &FeedRow,
+        parsed: &ParsedFeed,
+        outcome: &mut PollOutcome,
+    ) -> anyhow::Result<Option<String>> {
+        let mut last_error = None;
         let known = db::feeds::items(&self.pool, feed.id).await?;
         let mut new = Vec::new();
         for item in parsed.items.iter().take(MAX_ITEMS_PER_POLL) {
@@ -167,6 +183,7 @@ impl Poller {
                 Ok(page) => page,
                 Err(reason) => {
                     self.item_failed(feed, &key, &reason, outcome).await?;
+                    last_error = Some(reason);
                     continue;
                 }
             };
@@ -174,10 +191,13 @@ impl Poller {
                 Ok(PageOutcome::Duplicate { .. }) => outcome.duplicates += 1,
                 Ok(_) => outcome.ingested += 1,
                 Err(IngestError::Unexpected(e)) => return Err(e),
-                Err(e) => self.item_failed(feed, &key, &e.to_string(), outcome).await?,
+                Err(e) => {
+                    self.item_failed(feed, &key, &e.to_string(), outcome).await?;
+                    last_error = Some(e.to_string());
+                }
             }
         }
-        Ok(())
+        Ok(last_error)
     }
 
     async fn item_failed(

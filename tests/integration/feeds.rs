@@ -194,3 +194,61 @@ async fn the_same_article_in_two_feeds_is_ingested_once() {
     assert_eq!(mombasa, 1);
     bot.stop().await;
 }
+
+#[tokio::test]
+async fn only_the_owner_manages_feeds_and_a_link_sent_alone_ingests_that_page() {
+    let site = NewsSite::start().await;
+    let bot = bot_with(|_| {}).await;
+    let page = site.url("/power/norway-grid.html");
+    let refused = bot.ask(88, &format!("/feed add {}", site.url("/feeds/rss2.xml"))).await.join("\n");
+    assert!(refused.contains("Only the bot's owner can manage news feeds"), "{refused}");
+    let refused = bot.ask(88, &page).await.join("\n");
+    assert!(refused.contains("Only the bot's owner can add web pages"), "{refused}");
+    assert_eq!(site.hits("/power/norway-grid.html"), 0, "a stranger's link was fetched");
+    assert!(db::feeds::list(&bot.dossier.pool).await.unwrap().is_empty());
+
+    let done = bot.ask(OWNER, &page).await.join("\n");
+    assert!(done.contains("ingested: 4 sentences"), "{done}");
+    let card = bot.ask(88, "/country Norway").await.join("\n");
+    assert!(card.contains("1,400 megawatts") && card.contains(&format!("<a href=\"{page}\">")), "{card}");
+    let again = bot.ask(OWNER, &page).await.join("\n");
+    assert!(again.contains("already in the fact base, unchanged"), "{again}");
+    let usage = bot.ask(OWNER, "/feed frobnicate").await.join("\n");
+    assert!(usage.contains("/feed add URL"), "{usage}");
+    bot.stop().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_command_line_adds_lists_and_removes_feeds_and_ingests_a_page() {
+    let site = NewsSite::start().await;
+    let dir = tempfile::tempdir().unwrap();
+    let run = |args: &[&str]| {
+        let out = std::process::Command::new(env!("CARGO_BIN_EXE_dossier"))
+            .args(args)
+            .env_clear()
+            .env("DATABASE_URL", format!("sqlite://{}", dir.path().join("db.sqlite").display()))
+            .env("DOSSIER_DATA_DIR", crate::helpers::data_dir())
+            .env("FETCH_ALLOW_PRIVATE", "1")
+            .env("RUST_LOG", "warn")
+            .output()
+            .expect("the dossier binary runs");
+        (
+            out.status.success(),
+            format!("{}{}", String::from_utf8_lossy(&out.stdout), String::from_utf8_lossy(&out.stderr)),
+        )
+    };
+    let feed = site.url("/feeds/atom.xml");
+    let added = run(&["feed", "add", &feed]);
+    assert!(added.0 && added.1.contains("added"), "{added:?}");
+    let listed = run(&["feed", "list"]);
+    assert!(listed.0 && listed.1.contains(&feed) && listed.1.contains("active"), "{listed:?}");
+    let removed = run(&["feed", "remove", &feed]);
+    assert!(removed.0 && removed.1.contains("removed"), "{removed:?}");
+    assert!(!run(&["feed", "remove", &feed]).0, "removing a missing feed succeeded");
+    // The server answers on the runtime's other thread while this one waits for the binary.
+    let page = site.url("/mining/chile-lithium.html");
+    let ingested = run(&["ingest", &page]);
+    assert!(ingested.0 && ingested.1.contains("Ingested"), "{ingested:?}");
+    let answer = run(&["ask", "/country Chile"]);
+    assert!(answer.1.contains("40,000 tonnes") && answer.1.contains(&format!("<{page}>")), "{answer:?}");
+}

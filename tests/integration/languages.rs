@@ -250,6 +250,9 @@ fn sample_args() -> Vec<(&'static str, FluentValue<'static>)> {
         arg("sent", 4),
         arg("errors", 0),
         arg("waiting", 1),
+        arg("url", hostile),
+        arg("minutes", 10),
+        arg("error", hostile),
     ]
 }
 
