@@ -13,7 +13,6 @@ pub fn schema() -> Handler<'static, anyhow::Result<()>, DpHandlerDescription> {
         .map(waiting)
         .map_async(take_a_turn)
         .filter_async(first_time)
-        .inspect(|update: Update| super::metrics::update_handled(&update))
         .branch(Update::filter_message().endpoint(handlers::handle_message))
         .branch(Update::filter_channel_post().endpoint(handlers::handle_message))
         .branch(Update::filter_callback_query().endpoint(callbacks::handle_callback))
@@ -49,7 +48,9 @@ pub fn handler_slots() -> std::sync::Arc<tokio::sync::Semaphore> {
 /// Lets an update through once: a replay after a crash (same `update_id`) is dropped.
 async fn first_time(update: Update, services: std::sync::Arc<super::Services>) -> bool {
     let first = services.claims.claim(i64::from(update.id.0)).await;
-    if !first {
+    if first {
+        super::metrics::update_handled(&update);
+    } else {
         super::metrics::update_replayed();
         log::info!("update {} was handled before; skipping the replay", update.id.0);
     }

@@ -44,13 +44,18 @@ pub async fn listen(
         .route_layer(middleware::from_fn_with_state(secret, require_secret))
         .merge(observe::routes(services.dossier.pool.clone())?);
     let stop = listener.stop_token();
+    let on_error = stop.clone();
     tokio::spawn(async move {
         if let Err(e) = axum::serve(tcp, app).with_graceful_shutdown(stopped).await {
             log::error!("the webhook listener failed: {e}");
-            stop.stop();
+            on_error.stop();
         }
     });
-    register(&services.delivery.bot, webhook).await?;
+    if let Err(e) = register(&services.delivery.bot, webhook).await {
+        // Close the port again: the bot is not starting.
+        stop.stop();
+        return Err(e);
+    }
     log::info!("webhook registered; listening on {} at {}", webhook.listen, webhook.url.path());
     Ok(listener)
 }
