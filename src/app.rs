@@ -26,9 +26,7 @@ pub async fn open(config: &Config) -> anyhow::Result<Dossier> {
     Ok(Dossier::new(pool, knowledge))
 }
 
-/// Rebuilds the quiz pool after documents changed: new facts give new questions.
+/// Rebuilds the quiz pool after documents changed: new facts give new questions (see [`crate::quiz::refresh`]).
 pub async fn refresh_quiz(pool: &db::Pool, knowledge: &Knowledge) -> anyhow::Result<()> {
-    let outcome = crate::quiz::regenerate(pool, knowledge).await.context("rebuilding the quiz questions")?;
-    log::info!("quiz questions: {outcome:?}");
-    Ok(())
+    crate::quiz::refresh(pool, knowledge).await
 }

@@ -1,7 +1,6 @@
-//! The command menu shared by the Telegram and console adapters: one `BotCommands` enum, whose doc
-//! comments become `/help` and the Telegram command menu.
-
-use teloxide::utils::command::BotCommands;
+//! The commands shared by the Telegram and console adapters, parsed here without any platform: one
+//! `Command` enum, its names, and `/help`. Descriptions are the `cmd-NAME` messages of `data/locales`; the
+//! Telegram command menu is built from [`MENU`] in `telegram::menu`.
 
 use crate::{
     answer::Request,
@@ -9,12 +8,8 @@ use crate::{
     reply::{Reply, text},
 };
 
-/// Dossier answers from documents and quotes the sentence behind every answer.
-#[derive(BotCommands, Clone, Debug, PartialEq, Eq)]
-#[command(
-    rename_rule = "lowercase",
-    description = "Dossier answers from documents and quotes the sentence behind every answer.\nCommands:"
-)]
+/// A command to the bot, with the rest of its line as its argument (commands without one ignore it).
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Command {
     /// what Dossier can do
     Start(String),
@@ -52,21 +47,69 @@ pub enum Command {
     Quizschedule(String),
     /// interface language: /lang en or /lang ru
     Lang(String),
-    /// answer a quiz in the terminal: /answer 2
-    #[command(hide)]
+    /// answer a quiz in the terminal: /answer 2 (not in the menu)
     Answer(String),
-    /// counts for the bot's owner
-    #[command(hide)]
+    /// counts for the bot's owner (not in the menu)
     Stats,
     /// the owner's news feeds: /feed add URL, /feed remove URL
-    #[command(hide)]
     Feed(String),
     /// the owner's news feeds, with their state and last error
-    #[command(hide)]
     Feeds,
 }
 
+/// The commands `/help` and the Telegram menu list, in order (`/answer` and `/stats` are left out).
+pub const MENU: &[&str] = &[
+    "start",
+    "help",
+    "country",
+    "summit",
+    "topic",
+    "search",
+    "subscribe",
+    "unsubscribe",
+    "subscriptions",
+    "settings",
+    "pause",
+    "resume",
+    "digest",
+    "quiz",
+    "quizstop",
+    "top",
+    "quizschedule",
+    "lang",
+];
+
 impl Command {
+    /// The command named `name` (without the slash, lowercase) with its argument `args`.
+    fn from_parts(name: &str, args: &str) -> Option<Command> {
+        let args = args.to_owned();
+        Some(match name {
+            "start" => Command::Start(args),
+            "help" => Command::Help,
+            "country" => Command::Country(args),
+            "summit" => Command::Summit(args),
+            "topic" => Command::Topic(args),
+            "search" => Command::Search(args),
+            "subscribe" => Command::Subscribe(args),
+            "unsubscribe" => Command::Unsubscribe(args),
+            "subscriptions" => Command::Subscriptions(args),
+            "settings" => Command::Settings(args),
+            "pause" => Command::Pause,
+            "resume" => Command::Resume,
+            "digest" => Command::Digest,
+            "quiz" => Command::Quiz(args),
+            "quizstop" => Command::Quizstop,
+            "top" => Command::Top,
+            "quizschedule" => Command::Quizschedule(args),
+            "lang" => Command::Lang(args),
+            "answer" => Command::Answer(args),
+            "stats" => Command::Stats,
+            "feed" => Command::Feed(args),
+            "feeds" => Command::Feeds,
+            _ => return None,
+        })
+    }
+
     /// The core request behind a question command, or `None` for commands the adapters route themselves.
     pub fn to_request(&self) -> Option<Request> {
         Some(match self {
@@ -88,24 +131,17 @@ pub fn help_reply(lang: Lang) -> Reply {
     let mut reply = Reply::default();
     reply.push_line(vec![text(lang.t("help-title"))]);
     reply.push_line(vec![text(lang.t("help-commands"))]);
-    for command in menu(lang) {
-        reply.push_line(vec![text(format!("/{} — {}", command.command, command.description))]);
+    for name in MENU {
+        reply.push_line(vec![text(format!("/{name} — {}", description(name, lang)))]);
     }
     reply.push_line(vec![]);
     reply.push_line(vec![text(lang.t("help-free-text"))]);
     reply
 }
 
-/// The command menu in `lang`, with bare names ("start") as the Bot API wants them.
-pub fn menu(lang: Lang) -> Vec<teloxide::types::BotCommand> {
-    Command::bot_commands()
-        .into_iter()
-        .map(|mut c| {
-            c.command = c.command.trim_start_matches('/').to_owned();
-            c.description = lang.t(&format!("cmd-{}", c.command));
-            c
-        })
-        .collect()
+/// What the command `name` does, in `lang`.
+pub fn description(name: &str, lang: Lang) -> String {
+    lang.t(&format!("cmd-{name}"))
 }
 
 /// Why a line that looks like a command is not one.
@@ -118,13 +154,19 @@ pub enum CommandOutcome {
     Unknown(String),
 }
 
-/// Parses a command line for the bot `bot_username`.
+/// Parses a command line (`/name[@bot] args`) for the bot `bot_username`: the name is matched exactly, a
+/// `@bot` suffix case-insensitively, and the argument is the rest of the line after the first space.
 pub fn parse(line: &str, bot_username: &str) -> CommandOutcome {
-    use teloxide::utils::command::ParseError;
-    match Command::parse(line, bot_username) {
-        Ok(command) => CommandOutcome::Command(command),
-        Err(ParseError::WrongBotName(_)) => CommandOutcome::ForAnotherBot,
-        Err(_) => {
+    let (head, args) = line.split_once(' ').unwrap_or((line, ""));
+    let mut head = head.split('@');
+    let name = head.next().unwrap_or_default();
+    match head.next() {
+        Some(bot) if !bot.eq_ignore_ascii_case(bot_username) => return CommandOutcome::ForAnotherBot,
+        _ => {}
+    }
+    match name.strip_prefix('/').and_then(|name| Command::from_parts(name, args)) {
+        Some(command) => CommandOutcome::Command(command),
+        None => {
             let name = line.split_whitespace().next().unwrap_or_default();
             CommandOutcome::Unknown(name.split('@').next().unwrap_or_default().to_owned())
         }
@@ -182,16 +224,23 @@ mod tests {
     }
 
     #[test]
-    fn every_menu_command_has_a_description_in_every_language() {
-        for lang in Lang::ALL {
-            for command in menu(lang) {
-                assert!(!command.description.starts_with("cmd-"), "{lang:?} lacks cmd-{}", command.command);
+    fn every_menu_command_parses_and_has_a_description_in_every_language() {
+        for name in MENU {
+            assert!(matches!(parse(&format!("/{name}"), "bot"), CommandOutcome::Command(_)), "/{name}");
+            for lang in Lang::ALL {
+                assert!(!description(name, lang).starts_with("cmd-"), "{lang:?} lacks cmd-{name}");
             }
         }
-        assert_eq!(
-            menu(Lang::Ru).iter().find(|c| c.command == "help").map(|c| c.description.as_str()),
-            Some("этот список команд")
-        );
+        assert_eq!(description("help", Lang::Ru), "этот список команд");
+    }
+
+    #[test]
+    fn the_argument_is_the_rest_of_the_line_and_commands_without_one_ignore_it() {
+        assert_eq!(parse("/search  two words", "bot"), CommandOutcome::Command(Command::Search(" two words".into())));
+        assert_eq!(parse("/help me", "bot"), CommandOutcome::Command(Command::Help));
+        assert_eq!(parse("/stats@BOT", "bot"), CommandOutcome::Command(Command::Stats));
+        assert_eq!(parse("/Country India", "bot"), CommandOutcome::Unknown("/Country".into()));
+        assert_eq!(parse("/", "bot"), CommandOutcome::Unknown("/".into()));
     }
 }
 

@@ -111,11 +111,6 @@ impl Reply {
         }
         self
     }
-
-    /// All text of the reply without styling (for tests and logs).
-    pub fn plain_text(&self) -> String {
-        crate::render::plain::render(self)
-    }
 }
 
 impl Span {

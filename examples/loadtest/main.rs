@@ -1,9 +1,9 @@
 //! Load harness: a bare teloxide echo bot and the full Dossier bot side by side against the stand-in Bot API
-//! (updates/s, reply time), the digest engine at scale, fan-out under Telegram's limits, and the real
-//! binary's memory and start-up time.
+//! (updates/s, reply time), another chat's reply time during a flood, the digest engine at scale, fan-out
+//! under Telegram's limits, and the real binary's memory and start-up time.
 //!
 //! ```sh
-//! cargo build --release && cargo run --release --example loadtest -- [--only throughput,latency,digest,fanout,rss,startup]
+//! cargo build --release && cargo run --release --example loadtest -- [--only throughput,latency,flood,digest,fanout,rss,startup]
 //! ```
 //! Traffic goes only to 127.0.0.1; every wait is bounded.
 
@@ -12,6 +12,7 @@ mod support;
 
 mod bots;
 mod digest;
+mod flood;
 mod process;
 mod traffic;
 
@@ -23,7 +24,7 @@ use clap::Parser;
 #[derive(Parser, Debug, Clone)]
 #[command(about = "Dossier load harness (see README, Performance)")]
 pub struct Args {
-    /// Comma-separated parts: throughput, latency, digest, fanout, rss, startup (default: all).
+    /// Comma-separated parts: throughput, latency, flood, digest, fanout, rss, startup (default: all).
     #[arg(long, value_delimiter = ',')]
     pub only: Vec<String>,
     /// Updates fed to each bot in the throughput run (distinct chats).
@@ -32,6 +33,12 @@ pub struct Args {
     /// Sequential questions in the reply-time run.
     #[arg(long, default_value_t = 200)]
     pub questions: usize,
+    /// Flood sizes in the flood run: one user's commands pushed at once, one size per round.
+    #[arg(long, value_delimiter = ',', default_values_t = [300, 1_000, 5_000])]
+    pub floods: Vec<usize>,
+    /// Questions from other chats timed in each flood round.
+    #[arg(long, default_value_t = 50)]
+    pub flood_questions: usize,
     /// Chats (one subscription each) in the digest-engine run.
     #[arg(long, default_value_t = 100_000)]
     pub subscriptions: i64,
@@ -71,6 +78,9 @@ async fn main() -> anyhow::Result<()> {
     }
     if args.wants("latency") {
         traffic::latency(args.questions).await?;
+    }
+    if args.wants("flood") {
+        flood::run(&args.floods, args.flood_questions).await?;
     }
     // The fan-out is timing-sensitive: it goes before the digest run, which leaves a large heap behind.
     if args.wants("fanout") {

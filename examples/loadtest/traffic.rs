@@ -62,7 +62,7 @@ pub async fn throughput(n: usize) -> anyhow::Result<()> {
 }
 
 /// Sends one question and returns the time until the stand-in received the reply.
-async fn ask(bot: &Running, chat: i64, text: &str) -> anyhow::Result<Duration> {
+pub async fn ask(bot: &Running, chat: i64, text: &str) -> anyhow::Result<Duration> {
     bot.tg.clear_calls();
     let pushed = Instant::now();
     bot.tg.push_text(chat, chat, text);

@@ -69,6 +69,13 @@ pub async fn regenerate(pool: &Pool, knowledge: &Knowledge) -> anyhow::Result<Re
     regenerate_with(pool, knowledge.gazetteer.entities()).await
 }
 
+/// Rebuilds the question pool after documents changed (new facts give new questions) and logs what it did.
+pub async fn refresh(pool: &Pool, knowledge: &Knowledge) -> anyhow::Result<()> {
+    let outcome = regenerate(pool, knowledge).await.context("rebuilding the quiz questions")?;
+    log::info!("quiz questions: {outcome:?}");
+    Ok(())
+}
+
 /// [`regenerate`] with an explicit list of entities.
 pub async fn regenerate_with(pool: &Pool, entities: &[Entity]) -> anyhow::Result<RegenerateOutcome> {
     let facts = load_facts(pool).await?;

@@ -23,7 +23,7 @@ mod text;
 mod seed_tests;
 
 pub use command::{QuizCommand, ScheduleCommand};
-pub use generate::{RegenerateOutcome, regenerate};
+pub use generate::{RegenerateOutcome, refresh, regenerate};
 pub use notice::QuizNotice;
 pub use rounds::{RoundStep, StopOutcome, advance, results, start_round, stop_round};
 pub use schedule::{ScheduledQuiz, clear_schedule, due_scheduled, set_schedule};

@@ -15,6 +15,14 @@ fn spans(spans: &[Span]) -> String {
         .collect()
 }
 
+impl Reply {
+    /// All text of the reply without styling, as the terminal shows it (for tests and logs). Defined here so
+    /// the core's `Reply` knows nothing of its renderers.
+    pub fn plain_text(&self) -> String {
+        render(self)
+    }
+}
+
 /// Renders a reply for a terminal.
 pub fn render(reply: &Reply) -> String {
     let mut lines = Vec::new();

@@ -3,7 +3,7 @@
 
 use teloxide::types::Message;
 
-use super::{Services, admin, delivery::Target, limiter::Priority, outbox};
+use super::{Services, admin, delivery::Target, outbox};
 use crate::{
     answer::AnswerError,
     commands::Command,
@@ -129,16 +129,5 @@ async fn digest_now(services: &Services, msg: &Message, lang: Lang) -> Reply {
             log::error!("composing a digest for chat {}: {e:#}", chat.id);
             Reply::text(lang.t("sorry"))
         }
-    }
-}
-
-/// Sends a reply unless it is empty.
-pub async fn send(services: &Services, msg: &Message, reply: &Reply) {
-    if reply.blocks.is_empty() && reply.poll.is_none() {
-        return;
-    }
-    let target = Target { chat_id: msg.chat.id.0, thread_id: msg.thread_id.map(|t| t.0.0) };
-    if let Err(e) = services.delivery.send_reply(target, reply, Priority::Interactive).await {
-        log::warn!("reply to chat {} not delivered: {e}", target.chat_id);
     }
 }

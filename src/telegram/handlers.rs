@@ -4,7 +4,7 @@ use std::sync::Arc;
 
 use teloxide::types::{Message, MessageEntityKind};
 
-use super::{Services, digest_handlers, feed_handlers, owner, quiz_handlers};
+use super::{Services, digest_handlers, feed_handlers, owner, quiz_handlers, replies};
 use crate::{
     answer::Request,
     commands::{self, Command, CommandOutcome},
@@ -71,11 +71,11 @@ fn strip_mention(text: &str, username: &str) -> String {
 /// Answers a message.
 pub async fn handle_message(msg: Message, services: Arc<Services>) -> anyhow::Result<()> {
     if let Some(reply) = owner::handle_document(&services, &msg).await {
-        digest_handlers::send(&services, &msg, &reply).await;
+        replies::send(&services, &msg, &reply).await;
         return Ok(());
     }
     if let Some(reply) = feed_handlers::handle_link(&services, &msg).await {
-        digest_handlers::send(&services, &msg, &reply).await;
+        replies::send(&services, &msg, &reply).await;
         return Ok(());
     }
     let intent = intent(&msg, &services.username, services.bot_id);
@@ -85,7 +85,7 @@ pub async fn handle_message(msg: Message, services: Arc<Services>) -> anyhow::Re
     let lang = super::lang::of_message(&services, &msg).await;
     // A flood's excess never got this far (see `admission`); its one polite warning did.
     if services.admission.must_warn(&msg) {
-        digest_handlers::send(&services, &msg, &Reply::text(lang.t("slow-down"))).await;
+        replies::send(&services, &msg, &Reply::text(lang.t("slow-down"))).await;
         return Ok(());
     }
     let reply = match intent {
@@ -96,7 +96,7 @@ pub async fn handle_message(msg: Message, services: Arc<Services>) -> anyhow::Re
         }
         Intent::Command(command) => handle_command(&services, &msg, command, lang).await,
     };
-    digest_handlers::send(&services, &msg, &reply).await;
+    replies::send(&services, &msg, &reply).await;
     Ok(())
 }
 

@@ -17,11 +17,13 @@ mod lang;
 pub mod limiter;
 pub mod markup;
 mod membership;
+mod menu;
 mod metrics;
 mod observe;
 pub mod outbox;
 mod owner;
 mod quiz_handlers;
+mod replies;
 mod schema;
 pub mod updates;
 mod webhook;
@@ -32,7 +34,7 @@ use anyhow::Context;
 use teloxide::prelude::*;
 use tokio_util::sync::CancellationToken;
 
-use crate::{answer::Dossier, commands, config::Config, facts::Ingestor, i18n::Lang};
+use crate::{answer::Dossier, config::Config, facts::Ingestor, i18n::Lang};
 
 pub use delivery::{Delivery, DeliveryError, Sent, Target};
 
@@ -104,10 +106,10 @@ pub async fn serve_until(config: &Config, dossier: Dossier, shutdown: Cancellati
     let services = Services::connect(config, dossier).await?;
     log::info!("serving as @{}", services.username);
     // The default menu in English, and one for Russian-speaking users.
-    if let Err(e) = services.delivery.bot.set_my_commands(commands::menu(Lang::En)).await {
+    if let Err(e) = services.delivery.bot.set_my_commands(menu::menu(Lang::En)).await {
         log::warn!("could not set the command menu: {e}");
     }
-    let russian = services.delivery.bot.set_my_commands(commands::menu(Lang::Ru)).language_code(Lang::Ru.code());
+    let russian = services.delivery.bot.set_my_commands(menu::menu(Lang::Ru)).language_code(Lang::Ru.code());
     if let Err(e) = russian.await {
         log::warn!("could not set the Russian command menu: {e}");
     }

@@ -73,7 +73,7 @@ async fn ingest(
     let doc = SourceDocument::from_bytes(name, &bytes, None, &services.dossier.knowledge.rules_hash)?;
     let outcome = services.ingestor.ingest(&services.dossier.pool, &doc).await?;
     if outcome != IngestOutcome::Unchanged {
-        crate::app::refresh_quiz(&services.dossier.pool, &services.dossier.knowledge).await?;
+        crate::quiz::refresh(&services.dossier.pool, &services.dossier.knowledge).await?;
     }
     Ok(outcome)
 }
