@@ -14,3 +14,4 @@ mod owner;
 mod process;
 mod properties;
 mod quizzes;
+mod russian_documents;
