@@ -95,11 +95,15 @@ impl TopicLexicon {
             }
             let words = topic.keywords.iter().map(|k| (k, false)).chain(topic.exact.iter().map(|k| (k, true)));
             for (word, exact) in words {
-                let norm = normalize(word.trim());
+                let (word, literal) = match word.trim().strip_prefix('=') {
+                    Some(w) => (w, true),
+                    None => (word.trim(), false),
+                };
+                let norm = normalize(word);
                 if norm.is_empty() {
                     continue;
                 }
-                let (text, fit) = keyword_fit(&norm, exact);
+                let (text, fit) = if literal { (norm.clone(), Fit::Whole) } else { keyword_fit(&norm, exact) };
                 // The leading space anchors every keyword at a word start of the normalised text.
                 let norm = format!(" {text}");
                 names.push((normalize_query(word), t));
@@ -240,6 +244,8 @@ mod tests {
         assert!(TOPICS.classify("Поставки газа выросли.").contains(&"energy".to_string()));
         assert!(TOPICS.classify("Договор о поставках газом").contains(&"energy".to_string()));
         assert!(!TOPICS.classify("Он читал газету.").contains(&"energy".to_string()));
+        assert!(TOPICS.classify("Экспорт угля вырос.").contains(&"energy".to_string()));
+        assert!(!TOPICS.classify("Вопрос рассмотрели под другим углом.").contains(&"energy".to_string()));
         assert!(TOPICS.classify("Отменены визы для туристов.").contains(&"people-to-people".to_string()));
         assert!(!TOPICS.classify("Министр нанёс визит в Ташкент.").contains(&"people-to-people".to_string()));
     }
