@@ -71,7 +71,7 @@ fn case_rule(alias: &str, norm: &str, usage: Use) -> CaseRule {
     let ascii = alias.is_ascii();
     if ascii && count >= 2 && letters(alias).all(char::is_uppercase) {
         let squeezed = norm.replace(' ', "");
-        let short = count <= 3 && !LEXICON.matching.lowercase_safe_acronyms.iter().any(|a| *a == squeezed);
+        let short = count <= 3 && !LEXICON.matching.lowercase_safe_acronyms.contains(&squeezed);
         return if short { CaseRule::All } else { CaseRule::Any };
     }
     let single_cyrillic = !alias.contains(' ') && alias.chars().any(is_cyrillic);
