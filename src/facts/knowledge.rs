@@ -1,4 +1,5 @@
-//! The extraction rules loaded once: the gazetteer and the topic lexicon, with a hash that changes when they do.
+//! The extraction rules loaded once: the gazetteer and the topic lexicon, with a hash that changes when they
+//! or the built-in lexicons (`data/lexicon/`) do.
 
 use std::{path::Path, sync::Arc};
 
@@ -34,7 +35,8 @@ impl Knowledge {
         let gazetteer = Gazetteer::from_toml(gazetteer_toml).context("the gazetteer is not valid")?;
         let topics = TopicLexicon::from_toml(topics_toml).context("the topic lexicon is not valid")?;
         let mut hasher = Sha256::new();
-        for part in [EXTRACTION_VERSION, gazetteer_toml, topics_toml] {
+        let lexicons = super::extract::LEXICON_SOURCES;
+        for part in [EXTRACTION_VERSION, gazetteer_toml, topics_toml].into_iter().chain(lexicons) {
             hasher.update(part.as_bytes());
             hasher.update([0]);
         }

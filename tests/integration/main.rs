@@ -22,3 +22,4 @@ mod quiz_turns;
 mod quizzes;
 mod webhook;
 mod webhook_process;
+mod russian_documents;

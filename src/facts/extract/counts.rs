@@ -7,16 +7,17 @@ use regex::Regex;
 use super::figures::{Candidate, compile, figure, has_cyrillic, rank};
 use super::model::FigureKind;
 use super::norm::{char_before, is_cyrillic};
-use super::numbers::{B, NUM, NUMBER_WORDS, ORDINAL_WORDS, parse_number, scale_factor, word_number, word_ordinal};
+use super::numbers::{
+    B, NUM, NUMBER_WORDS, NUMBER_WORDS_RU, ORDINAL_WORDS, count_unit, is_count_noun, is_scale_word, parse_number,
+    scale_factor, word_number, word_ordinal,
+};
 
 static COUNT: LazyLock<Option<Regex>> = LazyLock::new(|| compile(&format!(r"{B}(?:{NUM}|(?i:{NUMBER_WORDS})){B}")));
+static COUNT_RU: LazyLock<Option<Regex>> = LazyLock::new(|| compile(&format!(r"\b(?i:{NUMBER_WORDS_RU})\b")));
 static ORDINAL: LazyLock<Option<Regex>> =
     LazyLock::new(|| compile(&format!(r"{B}(?:[0-9]{{1,4}}(?:st|nd|rd|th)|(?i:{ORDINAL_WORDS})){B}")));
 static ORDINAL_RU: LazyLock<Option<Regex>> =
     LazyLock::new(|| compile(r"\b[0-9]{1,4}-(?:й|я|е|го|му|м|ое|ая|ый|ой|ые|ых)\b"));
-
-/// Scale words that may follow a counted number ("5 million people").
-const SCALE_WORDS: &[&str] = &["thousand", "million", "billion", "trillion", "тыс", "млн", "млрд", "трлн"];
 
 /// Nouns that name what an ordinal counts (singular lemma), separated by spaces.
 const ORDINAL_NOUNS: &str = "meeting summit forum session round conference congress anniversary visit time stage phase edition \
@@ -175,7 +176,7 @@ fn head_noun(s: &str, from: usize, value: f64) -> Option<(usize, String)> {
         }
         let cyrillic = word.chars().all(|c| is_cyrillic(c) || c == '-');
         let found = if cyrillic {
-            lower == word && !is_russian_adjective(&lower)
+            lower == word && (is_count_noun(&lower) || !is_russian_adjective(&lower))
         } else if value == 1.0 {
             lower == word && word.chars().all(char::is_alphabetic) && !ADJECTIVES.contains(&lower.as_str())
         } else {
@@ -193,8 +194,8 @@ fn head_noun(s: &str, from: usize, value: f64) -> Option<(usize, String)> {
 
 /// Count candidates: a number (digits or words), an optional scale word, then the counted noun.
 pub(super) fn count_candidates(s: &str, out: &mut Vec<Candidate>) {
-    let Some(re) = COUNT.as_ref() else { return };
-    for m in re.find_iter(s) {
+    let russian = COUNT_RU.as_ref().filter(|_| has_cyrillic(s));
+    for m in [COUNT.as_ref(), russian].into_iter().flatten().flat_map(|re| re.find_iter(s)) {
         let before = char_before(s, m.start());
         let hyphen_compound =
             before == Some('-') && char_before(s, m.start().saturating_sub(1)).is_some_and(char::is_alphanumeric);
@@ -204,13 +205,14 @@ pub(super) fn count_candidates(s: &str, out: &mut Vec<Candidate>) {
         let Some(mut value) = parse_number(m.as_str()).or_else(|| word_number(m.as_str())) else { continue };
         let mut end = m.end();
         if let Some((_, scale_end, word, _)) = words_after(s, end, 1).into_iter().next()
-            && SCALE_WORDS.contains(&word.to_lowercase().as_str())
+            && is_scale_word(&word)
         {
             value *= scale_factor(&word);
             end = scale_end;
         }
         let Some((end, noun)) = head_noun(s, end, value) else { continue };
-        out.push(Candidate { figure: figure(FigureKind::Count, value, noun, s, m.start(), end), rank: rank::COUNT });
+        let f = figure(FigureKind::Count, value, count_unit(&noun), s, m.start(), end);
+        out.push(Candidate { figure: f, rank: rank::COUNT });
     }
 }
 

@@ -8,7 +8,10 @@ use std::sync::LazyLock;
 use regex::{Captures, Regex};
 
 use super::model::{Figure, FigureKind};
-use super::numbers::{B, NUM, SCALE, SCALE_RU, UNITS, UNITS_RU, canonical_unit, currency, parse_number, scale_factor};
+use super::numbers::{
+    B, CURRENCY_CODES, CURRENCY_SYMBOLS, CURRENCY_WORDS, CURRENCY_WORDS_RU, NUM, NUM_RU, SCALE, SCALE_RU,
+    SCALE_WORDS_EN, UNITS, UNITS_RU, canonical_unit, currency, parse_number, parse_number_ru, scale_factor,
+};
 
 /// A figure with its rank: when spans overlap, the lower rank wins.
 pub(super) struct Candidate {
@@ -39,30 +42,22 @@ pub(super) fn has_cyrillic(s: &str) -> bool {
 }
 
 static MONEY_BEFORE: LazyLock<Option<Regex>> = LazyLock::new(|| {
-    compile(&format!(
-        r"(?:(?P<sym>US\$|U\.S\.\s?\$|C\$|A\$|\$|€|£|₽)|{B}(?P<code>USD|EUR|RUB|CNY|INR|GBP|JPY|AED|CHF){B})\s?(?P<num>{NUM}){SCALE}?{B}"
-    ))
+    compile(&format!(r"(?:(?P<sym>{CURRENCY_SYMBOLS})|{B}(?P<code>{CURRENCY_CODES}){B})\s?(?P<num>{NUM}){SCALE}?{B}"))
 });
 static MONEY_AFTER: LazyLock<Option<Regex>> = LazyLock::new(|| {
-    compile(&format!(
-        r"{B}(?P<num>{NUM}){SCALE}?\s?(?P<cur>(?i:us dollars|u\.s\. dollars|dollars|dollar|euros|euro|rubles|ruble|roubles|rouble|yuan|rupees|rupee|dirhams|dirham|pounds sterling)|USD|EUR|RUB|CNY|INR|GBP|JPY|AED|CHF){B}"
-    ))
+    compile(&format!(r"{B}(?P<num>{NUM}){SCALE}?\s?(?P<cur>(?i:{CURRENCY_WORDS})|{CURRENCY_CODES}){B}"))
 });
-static MONEY_RU: LazyLock<Option<Regex>> = LazyLock::new(|| {
-    compile(&format!(r"\b(?P<num>{NUM}){SCALE_RU}?\s?(?P<cur>(?i:рубл[а-яё]*|руб|доллар[а-яё]*|евро|юан[а-яё]*))\b"))
-});
+static MONEY_RU: LazyLock<Option<Regex>> =
+    LazyLock::new(|| compile(&format!(r"\b(?P<num>{NUM_RU}){SCALE_RU}?\s?(?P<cur>(?i:{CURRENCY_WORDS_RU}))")));
 static PERCENT: LazyLock<Option<Regex>> = LazyLock::new(|| {
     compile(&format!(r"{B}(?P<num>{NUM})(?:\s?%|\s?(?P<word>(?i:percentage points?|percent|per cent)){B})"))
 });
 static PERCENT_RU: LazyLock<Option<Regex>> =
-    LazyLock::new(|| compile(&format!(r"\b(?P<num>{NUM})\s?(?P<word>(?i:процент[а-яё]*))")));
-static QUANTITY: LazyLock<Option<Regex>> = LazyLock::new(|| {
-    compile(&format!(
-        r"{B}(?P<num>{NUM})(?:\s?(?P<scale>(?i:thousand|million|billion|trillion|mln|bln|bn)))?\s?(?P<unit>{UNITS}){B}"
-    ))
-});
+    LazyLock::new(|| compile(&format!(r"\b(?P<num>{NUM_RU})(?:\s?%|\s?(?P<word>(?i:процент[а-яё]*|п\.\s?п\.)))")));
+static QUANTITY: LazyLock<Option<Regex>> =
+    LazyLock::new(|| compile(&format!(r"{B}(?P<num>{NUM}){SCALE_WORDS_EN}?\s?(?P<unit>(?i:{UNITS})){B}")));
 static QUANTITY_RU: LazyLock<Option<Regex>> =
-    LazyLock::new(|| compile(&format!(r"\b(?P<num>{NUM}){SCALE_RU}?\s?(?P<unit>{UNITS_RU})\b")));
+    LazyLock::new(|| compile(&format!(r"\b(?P<num>{NUM_RU}){SCALE_RU}?\s?(?P<unit>(?i:{UNITS_RU}))")));
 
 pub(super) fn figure(
     kind: FigureKind,
@@ -75,8 +70,9 @@ pub(super) fn figure(
     Figure { kind, value, unit: unit.into(), text: s.get(start..end).unwrap_or("").to_string(), start, end }
 }
 
-fn scaled(c: &Captures<'_>) -> Option<f64> {
-    let value = parse_number(c.name("num")?.as_str())?;
+fn scaled(c: &Captures<'_>, russian: bool) -> Option<f64> {
+    let num = c.name("num")?.as_str();
+    let value = if russian { parse_number_ru(num)? } else { parse_number(num)? };
     let factor = c.name("scale").or_else(|| c.name("scale1")).map_or(1.0, |m| scale_factor(m.as_str()));
     Some(value * factor)
 }
@@ -89,7 +85,7 @@ fn measured(s: &str, out: &mut Vec<Candidate>) {
     for (re, group, russian) in money {
         let Some(re) = re.as_ref().filter(|_| cyrillic || !russian) else { continue };
         for c in re.captures_iter(s) {
-            let (Some(m), Some(value)) = (c.get(0), scaled(&c)) else { continue };
+            let (Some(m), Some(value)) = (c.get(0), scaled(&c, russian)) else { continue };
             let token = c.name(group).or_else(|| c.name("code"));
             let Some(code) = token.and_then(|t| currency(t.as_str())) else { continue };
             out.push(Candidate {
@@ -101,8 +97,11 @@ fn measured(s: &str, out: &mut Vec<Candidate>) {
     for (re, russian) in [(&PERCENT, false), (&PERCENT_RU, true)] {
         let Some(re) = re.as_ref().filter(|_| cyrillic || !russian) else { continue };
         for c in re.captures_iter(s) {
-            let (Some(m), Some(value)) = (c.get(0), scaled(&c)) else { continue };
-            let points = c.name("word").is_some_and(|w| w.as_str().to_lowercase().starts_with("percentage point"));
+            let (Some(m), Some(value)) = (c.get(0), scaled(&c, russian)) else { continue };
+            let points = c.name("word").is_some_and(|w| {
+                let w = w.as_str().to_lowercase();
+                w.starts_with("percentage point") || w.starts_with("п.")
+            });
             let f = figure(FigureKind::Percent, value, if points { "pp" } else { "%" }, s, m.start(), m.end());
             out.push(Candidate { figure: f, rank: rank::PERCENT });
         }
@@ -110,7 +109,7 @@ fn measured(s: &str, out: &mut Vec<Candidate>) {
     for (re, russian) in [(&QUANTITY, false), (&QUANTITY_RU, true)] {
         let Some(re) = re.as_ref().filter(|_| cyrillic || !russian) else { continue };
         for c in re.captures_iter(s) {
-            let (Some(m), Some(value), Some(unit)) = (c.get(0), scaled(&c), c.name("unit")) else { continue };
+            let (Some(m), Some(value), Some(unit)) = (c.get(0), scaled(&c, russian), c.name("unit")) else { continue };
             let f = figure(FigureKind::Quantity, value, canonical_unit(unit.as_str()), s, m.start(), m.end());
             out.push(Candidate { figure: f, rank: rank::QUANTITY });
         }

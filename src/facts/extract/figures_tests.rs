@@ -4,7 +4,7 @@ use super::*;
 
 fn one(s: &str) -> (FigureKind, f64, String, String) {
     let figures = extract_figures(s);
-    assert_eq!(figures.len(), 1, "{figures:?}");
+    assert_eq!(figures.len(), 1, "{s}: {figures:?}");
     let f = figures.into_iter().next().expect("one figure");
     (f.kind, f.value, f.unit, f.text)
 }
@@ -62,7 +62,7 @@ fn counts_take_the_head_noun() {
         ("the first 17 agreements signed", 17.0, "agreements", "17 agreements"),
         ("5 million people live there", 5e6, "people", "5 million people"),
         ("one agreement", 1.0, "agreement", "one agreement"),
-        ("36 стран приняли участие", 36.0, "стран", "36 стран"),
+        ("36 стран приняли участие", 36.0, "countries", "36 стран"),
     ] {
         let (kind, v, u, t) = one(text);
         assert_eq!(kind, FigureKind::Count, "{text}");
@@ -104,4 +104,69 @@ fn spans_match_the_text_exactly() {
     for f in extract_figures(s) {
         assert_eq!(&s[f.start..f.end], f.text);
     }
+}
+
+#[test]
+fn russian_money_takes_scales_and_currency_words_in_any_case() {
+    for (text, value, unit, span) in [
+        ("объём инвестиций превысил 17 млрд долларов.", 17e9, "USD", "17 млрд долларов"),
+        ("кредит на 350 млн. евро выдан", 350e6, "EUR", "350 млн. евро"),
+        ("выделено 2,5 миллиарда рублей", 2.5e9, "RUB", "2,5 миллиарда рублей"),
+        ("контракт на 120 тыс. юаней", 120e3, "CNY", "120 тыс. юаней"),
+        ("пошлины в 1 500 долл. за тонну", 1500.0, "USD", "1 500 долл."),
+        ("свыше 3 трлн тенге", 3e12, "KZT", "3 трлн тенге"),
+    ] {
+        let (kind, v, u, t) = one(text);
+        assert_eq!(kind, FigureKind::Money, "{text}");
+        assert!(close(v, value), "{text}: {v}");
+        assert_eq!((u.as_str(), t.as_str()), (unit, span), "{text}");
+    }
+}
+
+#[test]
+fn russian_percentages_keep_their_decimal_comma() {
+    let (kind, v, u, t) = one("доля выросла до 12,5% за год");
+    assert_eq!((kind, u.as_str(), t.as_str()), (FigureKind::Percent, "%", "12,5%"));
+    assert!(close(v, 12.5));
+    let (_, v, _, t) = one("рост на 7 процентов");
+    assert_eq!(t, "7 процентов");
+    assert!(close(v, 7.0));
+}
+
+#[test]
+fn russian_quantities_take_scale_words_and_inflected_units() {
+    for (text, value, unit, span) in [
+        ("отправлено 12 тысяч тонн зерна", 12e3, "tons", "12 тысяч тонн"),
+        ("дорога длиной 840 километров", 840.0, "km", "840 километров"),
+        ("поставки 3 млн баррелей нефти", 3e6, "barrels", "3 млн баррелей"),
+        ("станция мощностью 1 200 МВт", 1200.0, "MW", "1 200 МВт"),
+    ] {
+        let (kind, v, u, t) = one(text);
+        assert_eq!(kind, FigureKind::Quantity, "{text}");
+        assert!(close(v, value), "{text}: {v}");
+        assert_eq!((u.as_str(), t.as_str()), (unit, span), "{text}");
+    }
+}
+
+#[test]
+fn russian_counts_have_canonical_nouns_and_spelled_numbers() {
+    for (text, value, unit, span) in [
+        ("в форуме участвовали 48 государств", 48.0, "states", "48 государств"),
+        ("представители 15 международных организаций", 15.0, "organizations", "15 международных организаций"),
+        ("прибыли 9 делегаций", 9.0, "delegations", "9 делегаций"),
+        ("подписано двенадцать соглашений", 12.0, "agreements", "двенадцать соглашений"),
+        ("лидеры пяти стран обсудили", 5.0, "countries", "пяти стран"),
+        ("отмечают 30 лет дипломатических отношений", 30.0, "years", "30 лет"),
+    ] {
+        let (kind, v, u, t) = one(text);
+        assert_eq!(kind, FigureKind::Count, "{text}");
+        assert!(close(v, value), "{text}: {v}");
+        assert_eq!((u.as_str(), t.as_str()), (unit, span), "{text}");
+    }
+}
+
+#[test]
+fn russian_words_that_only_look_like_numbers_are_not_counts() {
+    assert!(extract_figures("Семья президента приехала.").is_empty());
+    assert!(extract_figures("Сторона заявила, что три из них закрыты.").is_empty());
 }

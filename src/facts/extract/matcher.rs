@@ -1,25 +1,17 @@
 //! Aho-Corasick mention matching over normalised text: whole words, case rules, Russian endings, nested names.
+//!
+//! Case rules and endings come from `data/lexicon/matching.toml`. A one-word Russian name drops
+//! its final vowel ("Индия" → "инди" + "ей"); a longer one is stemmed word by word (`inflect`).
 
 use std::collections::HashMap;
 
 use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
 
 use super::gazetteer::{RawAlias, Use};
+use super::inflect::{Piece, is_ending, match_tail, russian_phrase};
+use super::lexicon::LEXICON;
 use super::model::{Entity, EntityKind, ExtractError};
 use super::norm::{Normalized, char_at, ends_word, is_cyrillic, normalize};
-
-/// Inflectional endings accepted after a Russian stem (nouns and adjectives).
-const RU_ENDINGS: &[&str] = &[
-    "а", "я", "у", "ю", "е", "и", "ы", "о", "ь", "й", "ой", "ей", "ою", "ею", "ом", "ем", "ам", "ям", "ами", "ями",
-    "ах", "ях", "ов", "ев", "ий", "ию", "ия", "ии", "ие", "ью", "ым", "им", "ый", "ая", "яя", "ое", "ее", "ые", "ого",
-    "его", "ому", "ему", "ую", "юю", "ых", "их", "ыми", "ими",
-];
-
-/// Single words that are also ordinary English words: matched only when capitalised.
-const CAPITALISED_ONLY: &[&str] = &["china", "turkey", "chad", "jordan", "chile", "guinea", "japan", "panama", "niger"];
-
-/// Short acronyms whose lowercase form is safe to match ("uae" is not a word; "un" is).
-const LOWERCASE_SAFE_ACRONYMS: &[&str] = &["uae", "usa", "prc"];
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum CaseRule {
@@ -48,12 +40,16 @@ struct Pattern {
     case: CaseRule,
     ending: Ending,
     priority: u8,
+    /// The words after the first of a multi-word Russian name, each a stem with its ending.
+    tail: Vec<Piece>,
 }
 
 /// The compiled text matcher of a gazetteer.
 pub(super) struct MentionMatcher {
     automaton: Option<AhoCorasick>,
     patterns: Vec<Pattern>,
+    /// Per automaton pattern: the patterns that start with it.
+    by_text: Vec<Vec<usize>>,
 }
 
 #[derive(Debug, Clone, Copy)]
@@ -74,12 +70,14 @@ fn case_rule(alias: &str, norm: &str, usage: Use) -> CaseRule {
     let count = letters(alias).count();
     let ascii = alias.is_ascii();
     if ascii && count >= 2 && letters(alias).all(char::is_uppercase) {
-        let short = count <= 3 && !LOWERCASE_SAFE_ACRONYMS.contains(&norm.replace(' ', "").as_str());
+        let squeezed = norm.replace(' ', "");
+        let short = count <= 3 && !LEXICON.matching.lowercase_safe_acronyms.contains(&squeezed);
         return if short { CaseRule::All } else { CaseRule::Any };
     }
     let single_cyrillic = !alias.contains(' ') && alias.chars().any(is_cyrillic);
     let capitalised = alias.chars().next().is_some_and(char::is_uppercase);
-    if usage == Use::Demonym || CAPITALISED_ONLY.contains(&norm) || (single_cyrillic && capitalised) {
+    let capitalised_only = LEXICON.matching.capitalised_only.iter().any(|w| w == norm);
+    if usage == Use::Demonym || capitalised_only || (single_cyrillic && capitalised) {
         return CaseRule::Initial;
     }
     CaseRule::Any
@@ -108,8 +106,10 @@ fn russian_stem(norm: &str) -> (String, Ending) {
 
 impl MentionMatcher {
     pub(super) fn build(entities: &[Entity], aliases: &[RawAlias]) -> Result<Self, ExtractError> {
-        let mut index: HashMap<String, usize> = HashMap::new();
+        let mut index: HashMap<(String, Vec<Piece>), usize> = HashMap::new();
+        let mut text_index: HashMap<String, usize> = HashMap::new();
         let mut texts: Vec<String> = Vec::new();
+        let mut by_text: Vec<Vec<usize>> = Vec::new();
         let mut patterns: Vec<Pattern> = Vec::new();
         for a in aliases {
             if matches!(a.usage, Use::Query | Use::Code) || a.entity >= entities.len() {
@@ -119,10 +119,19 @@ impl MentionMatcher {
             if norm.is_empty() || !norm.chars().any(char::is_alphanumeric) {
                 continue;
             }
-            let (text, ending) = match a.usage {
-                Use::Demonym => (norm.clone(), Ending::PluralS),
-                Use::RuStem => (norm.clone(), Ending::Russian),
-                _ => russian_stem(&norm),
+            let phrase = if a.usage == Use::Text { russian_phrase(&norm) } else { None };
+            let (text, ending, tail) = match (a.usage, phrase) {
+                (Use::Demonym, _) => (norm.clone(), Ending::PluralS, Vec::new()),
+                (Use::RuStem, _) => (norm.clone(), Ending::Russian, Vec::new()),
+                (_, Some(mut pieces)) => {
+                    let first = pieces.remove(0);
+                    let ending = if first.inflects { Ending::Russian } else { Ending::Word };
+                    (first.stem, ending, pieces)
+                }
+                _ => {
+                    let (text, ending) = russian_stem(&norm);
+                    (text, ending, Vec::new())
+                }
             };
             // The leading space anchors every pattern at a word start of the normalised text.
             let text = format!(" {text}");
@@ -132,21 +141,27 @@ impl MentionMatcher {
                 case: case_rule(a.text.trim(), &norm, a.usage),
                 ending,
                 priority: a.priority,
+                tail,
             };
-            match index.get(&text) {
-                Some(&i) => {
-                    if let Some(p) = patterns.get_mut(i)
-                        && pattern.priority < p.priority
-                    {
-                        *p = pattern;
-                    }
+            let key = (text.clone(), pattern.tail.clone());
+            if let Some(&i) = index.get(&key) {
+                if let Some(p) = patterns.get_mut(i)
+                    && pattern.priority < p.priority
+                {
+                    *p = pattern;
                 }
-                None => {
-                    index.insert(text.clone(), patterns.len());
-                    texts.push(text);
-                    patterns.push(pattern);
-                }
+                continue;
             }
+            index.insert(key, patterns.len());
+            let t = *text_index.entry(text.clone()).or_insert_with(|| {
+                texts.push(text);
+                by_text.push(Vec::new());
+                by_text.len() - 1
+            });
+            if let Some(list) = by_text.get_mut(t) {
+                list.push(patterns.len());
+            }
+            patterns.push(pattern);
         }
         let automaton = if texts.is_empty() {
             None
@@ -158,7 +173,7 @@ impl MentionMatcher {
                 .map_err(|e| ExtractError::Invalid { key: "gazetteer".into(), reason: e.to_string() })?;
             Some(ac)
         };
-        Ok(MentionMatcher { automaton, patterns })
+        Ok(MentionMatcher { automaton, patterns, by_text })
     }
 
     /// `(entity index, start, end)` of every mention in the normalised sentence, one per entity.
@@ -173,23 +188,29 @@ impl MentionMatcher {
         };
         let mut candidates: Vec<Candidate> = Vec::new();
         for m in ac.find_overlapping_iter(&norm.text) {
-            let Some(p) = self.patterns.get(m.pattern().as_usize()) else {
-                continue;
-            };
-            let Some(end) = accept_ending(&norm.text, m.end(), p.ending) else {
-                continue;
-            };
-            let (start, mut end) = norm.original_span(m.start() + 1, end);
-            if p.trailing_dot && sentence.as_bytes().get(end) == Some(&b'.') {
-                end += 1;
+            for &i in self.by_text.get(m.pattern().as_usize()).into_iter().flatten() {
+                let Some(p) = self.patterns.get(i) else {
+                    continue;
+                };
+                let Some(end) = accept_ending(&norm.text, m.end(), p.ending) else {
+                    continue;
+                };
+                let Some(end) = match_tail(&norm.text, end, &p.tail) else {
+                    continue;
+                };
+                let (start, mut end) = norm.original_span(m.start() + 1, end);
+                if p.trailing_dot && sentence.as_bytes().get(end) == Some(&b'.') {
+                    end += 1;
+                }
+                let Some(surface) = sentence.get(start..end) else {
+                    continue;
+                };
+                if surface.is_empty() || !case_ok(surface, p.case) {
+                    continue;
+                }
+                let pattern_len = if p.tail.is_empty() { m.len() } else { end - start };
+                candidates.push(Candidate { entity: p.entity, start, end, priority: p.priority, pattern_len });
             }
-            let Some(surface) = sentence.get(start..end) else {
-                continue;
-            };
-            if surface.is_empty() || !case_ok(surface, p.case) {
-                continue;
-            }
-            candidates.push(Candidate { entity: p.entity, start, end, priority: p.priority, pattern_len: m.len() });
         }
         select(candidates, entities)
     }
@@ -205,7 +226,7 @@ fn accept_ending(text: &str, end: usize, ending: Ending) -> Option<usize> {
         Ending::Russian => {
             let rest: String = text.get(end..)?.chars().take_while(|c| c.is_alphanumeric()).take(4).collect();
             let after = end + rest.len();
-            (RU_ENDINGS.contains(&rest.as_str()) && ends_word(text, after)).then_some(after)
+            (is_ending(&rest) && ends_word(text, after)).then_some(after)
         }
     }
 }
@@ -248,3 +269,7 @@ fn select(mut candidates: Vec<Candidate>, entities: &[Entity]) -> Vec<(usize, us
     let mut seen = std::collections::HashSet::new();
     primary.into_iter().filter(|c| seen.insert(c.entity)).map(|c| (c.entity, c.start, c.end)).collect()
 }
+
+#[cfg(test)]
+#[path = "matcher_tests.rs"]
+mod tests;

@@ -9,6 +9,8 @@ mod counts;
 mod dates;
 mod figures;
 mod gazetteer;
+mod inflect;
+mod lexicon;
 mod matcher;
 mod model;
 mod norm;
@@ -20,6 +22,8 @@ mod sentence_bounds;
 mod topics;
 
 #[cfg(test)]
+mod russian_tests;
+#[cfg(test)]
 mod seed_tests;
 #[cfg(test)]
 mod test_support;
@@ -27,6 +31,7 @@ mod test_support;
 pub use coref::{resolve_coreference, starts_with_anaphor};
 pub use figures::extract_figures;
 pub use gazetteer::Gazetteer;
+pub use lexicon::LEXICON_SOURCES;
 pub use model::*;
 pub use norm::normalize_query;
 pub use numbers::word_number;

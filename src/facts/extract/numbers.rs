@@ -1,4 +1,8 @@
-//! Number words, scales, currencies and measure units shared by the figure extractors.
+//! Number words, scales, currencies, measure units and count nouns shared by the figure extractors (from `data/lexicon/numbers.toml`).
+
+use std::{collections::HashMap, sync::LazyLock};
+
+use super::lexicon::{LEXICON, Numbers, alternation, fold, index, lookup};
 
 /// An ASCII word boundary: unlike Unicode `\b`, it keeps the lazy DFA usable on non-ASCII text.
 pub(super) const B: &str = r"(?-u:\b)";
@@ -6,12 +10,40 @@ pub(super) const B: &str = r"(?-u:\b)";
 /// A number with thousands separators and decimals ("1,200", "12.5", "240").
 pub(super) const NUM: &str = r"(?:[0-9]{1,3}(?:,[0-9]{3})+|[0-9]+)(?:\.[0-9]+)?";
 
-/// English scale words after a number, captured as `scale` ("billion", "bn") or `scale1` ("5m").
-pub(super) const SCALE: &str =
-    r"(?:\s?(?P<scale>(?i:thousand|million|billion|trillion|mln|mn|bln|bn|trln|tn))|(?P<scale1>[kKmMbB]))";
+/// A number in Russian notation: spaces between thousands, a decimal comma ("1 200", "1,5", "41").
+pub(super) const NUM_RU: &str = r"(?:[0-9]{1,3}(?:[ \u{A0}\u{202F}][0-9]{3})+|[0-9]+)(?:,[0-9]+)?";
 
-/// Russian scale words, captured as `scale`.
-pub(super) const SCALE_RU: &str = r"(?:\s?(?P<scale>тыс|млн|млрд|трлн)\.?)";
+/// A regex alternation built from the lexicon on first use; `Display` lets it sit in `format!` patterns.
+pub(super) struct Alt(LazyLock<String>);
+
+impl std::fmt::Display for Alt {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+fn numbers() -> &'static Numbers {
+    &LEXICON.numbers
+}
+
+/// English scale words after a number, captured as `scale` ("billion", "bn") or `scale1` ("5m").
+pub(super) static SCALE: Alt = Alt(LazyLock::new(|| {
+    let words = alternation(numbers().scales.iter().flat_map(|s| &s.en));
+    let letters: String =
+        numbers().scales.iter().flat_map(|s| &s.suffixes).flat_map(|l| [l.to_lowercase(), l.to_uppercase()]).collect();
+    let suffix = if letters.is_empty() { r"[^\s\S]".to_string() } else { format!("[{}]", regex::escape(&letters)) };
+    format!(r"(?:\s?(?P<scale>(?i:{words}))|(?P<scale1>{suffix}))")
+}));
+
+/// English scale words only (no glued letters), captured as `scale`: "5 million tons", never "5m tons".
+pub(super) static SCALE_WORDS_EN: Alt = Alt(LazyLock::new(|| {
+    format!(r"(?:\s?(?P<scale>(?i:{})))", alternation(numbers().scales.iter().flat_map(|s| &s.en)))
+}));
+
+/// Russian scale words, captured as `scale`, with an optional dot ("млрд", "млн.", "тысяч").
+pub(super) static SCALE_RU: Alt = Alt(LazyLock::new(|| {
+    format!(r"(?:\s?(?P<scale>(?i:{}))\.?)", alternation(numbers().scales.iter().flat_map(|s| &s.ru)))
+}));
 
 /// Parses "1,200.5" into 1200.5.
 pub(super) fn parse_number(s: &str) -> Option<f64> {
@@ -19,144 +51,116 @@ pub(super) fn parse_number(s: &str) -> Option<f64> {
     cleaned.parse::<f64>().ok().filter(|v| v.is_finite())
 }
 
-/// The multiplier of a scale word (1e9 for "billion").
+/// Parses Russian notation ("1 200", "1,5") into 1200.0 and 1.5.
+pub(super) fn parse_number_ru(s: &str) -> Option<f64> {
+    let cleaned: String = s.chars().filter(|c| !c.is_whitespace()).map(|c| if c == ',' { '.' } else { c }).collect();
+    cleaned.parse::<f64>().ok().filter(|v| v.is_finite())
+}
+
+/// The multiplier of a scale word (1e9 for "billion", "млрд", "b").
 pub(super) fn scale_factor(word: &str) -> f64 {
-    match word.to_lowercase().as_str() {
-        "thousand" | "k" | "тыс" => 1e3,
-        "million" | "mln" | "mn" | "m" | "млн" => 1e6,
-        "billion" | "bln" | "bn" | "b" | "млрд" => 1e9,
-        "trillion" | "trln" | "tn" | "трлн" => 1e12,
-        _ => 1.0,
-    }
+    let word = word.trim_end_matches('.');
+    let pairs = numbers()
+        .scales
+        .iter()
+        .flat_map(|s| [(s.en.as_slice(), s.value), (s.ru.as_slice(), s.value), (s.suffixes.as_slice(), s.value)]);
+    lookup(pairs, word).unwrap_or(1.0)
 }
 
-/// Spelled-out cardinal numbers ("seven" → 7), for the extractor and the quiz's distractors.
+/// True when `word` is a scale word ("million", "тысяч"; not a glued letter such as "m").
+pub(super) fn is_scale_word(word: &str) -> bool {
+    lookup(numbers().scales.iter().flat_map(|s| [(s.en.as_slice(), ()), (s.ru.as_slice(), ())]), word).is_some()
+}
+
+/// Spelled-out cardinal numbers ("seven" → 7, "трёх" → 3), for the extractor and the quiz's distractors.
 pub fn word_number(word: &str) -> Option<f64> {
-    const WORDS: &[(&str, f64)] = &[
-        ("one", 1.0),
-        ("two", 2.0),
-        ("three", 3.0),
-        ("four", 4.0),
-        ("five", 5.0),
-        ("six", 6.0),
-        ("seven", 7.0),
-        ("eight", 8.0),
-        ("nine", 9.0),
-        ("ten", 10.0),
-        ("eleven", 11.0),
-        ("twelve", 12.0),
-        ("thirteen", 13.0),
-        ("fourteen", 14.0),
-        ("fifteen", 15.0),
-        ("sixteen", 16.0),
-        ("seventeen", 17.0),
-        ("eighteen", 18.0),
-        ("nineteen", 19.0),
-        ("twenty", 20.0),
-        ("thirty", 30.0),
-        ("forty", 40.0),
-        ("fifty", 50.0),
-        ("sixty", 60.0),
-        ("seventy", 70.0),
-        ("eighty", 80.0),
-        ("ninety", 90.0),
-        ("dozen", 12.0),
-    ];
-    let lower = word.to_lowercase();
-    WORDS.iter().find(|(w, _)| *w == lower).map(|(_, v)| *v)
+    static INDEX: LazyLock<HashMap<String, f64>> = LazyLock::new(|| {
+        index(numbers().numbers.iter().flat_map(|n| [(n.en.as_slice(), n.value), (n.ru.as_slice(), n.value)]))
+    });
+    INDEX.get(&word.to_lowercase()).copied()
 }
 
-/// Regex alternation of the spelled-out cardinals.
-pub(super) const NUMBER_WORDS: &str = "one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|dozen";
+/// Regex alternation of the English spelled-out cardinals.
+pub(super) static NUMBER_WORDS: Alt = Alt(LazyLock::new(|| alternation(numbers().numbers.iter().flat_map(|n| &n.en))));
 
-/// Spelled-out ordinals.
+/// Regex alternation of the Russian spelled-out cardinals.
+pub(super) static NUMBER_WORDS_RU: Alt =
+    Alt(LazyLock::new(|| alternation(numbers().numbers.iter().flat_map(|n| &n.ru))));
+
+/// Spelled-out ordinals ("first" → 1).
 pub(super) fn word_ordinal(word: &str) -> Option<f64> {
-    const WORDS: &[&str] = &[
-        "first",
-        "second",
-        "third",
-        "fourth",
-        "fifth",
-        "sixth",
-        "seventh",
-        "eighth",
-        "ninth",
-        "tenth",
-        "eleventh",
-        "twelfth",
-        "thirteenth",
-        "fourteenth",
-        "fifteenth",
-        "sixteenth",
-        "seventeenth",
-        "eighteenth",
-        "nineteenth",
-        "twentieth",
-    ];
     let lower = word.to_lowercase();
-    WORDS.iter().position(|w| *w == lower).map(|i| (i + 1) as f64)
+    numbers().ordinals.en.iter().position(|w| *w == lower).map(|i| (i + 1) as f64)
 }
 
 /// Regex alternation of the spelled-out ordinals.
-pub(super) const ORDINAL_WORDS: &str = "first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth";
+pub(super) static ORDINAL_WORDS: Alt = Alt(LazyLock::new(|| alternation(&numbers().ordinals.en)));
 
-/// ISO code of a currency symbol, code or word.
+/// Regex alternation of currency symbols written before a number ("$", "US$", "€").
+pub(super) static CURRENCY_SYMBOLS: Alt =
+    Alt(LazyLock::new(|| alternation(numbers().currencies.iter().flat_map(|c| &c.symbols))));
+
+/// Regex alternation of ISO currency codes ("USD").
+pub(super) static CURRENCY_CODES: Alt =
+    Alt(LazyLock::new(|| alternation(numbers().currencies.iter().flat_map(|c| &c.codes))));
+
+/// Regex alternation of English currency words ("dollars").
+pub(super) static CURRENCY_WORDS: Alt =
+    Alt(LazyLock::new(|| alternation(numbers().currencies.iter().flat_map(|c| &c.en))));
+
+/// Regex alternation of Russian currency words ("долларов", "руб."), each ending a word or with its dot.
+pub(super) static CURRENCY_WORDS_RU: Alt =
+    Alt(LazyLock::new(|| bounded(&alternation(numbers().currencies.iter().flat_map(|c| &c.ru)))));
+
+/// An alternation whose every branch must end a word or end with a dot (Unicode `\b`).
+fn bounded(alternation: &str) -> String {
+    alternation
+        .split('|')
+        .map(|b| if b.ends_with(r"\.") { b.to_string() } else { format!(r"{b}\b") })
+        .collect::<Vec<_>>()
+        .join("|")
+}
+
+/// ISO code of a currency symbol, code or word ("$", "USD", "dollars", "долларов", "долл.").
 pub(super) fn currency(token: &str) -> Option<&'static str> {
-    let t = token.trim().to_lowercase();
-    let code = match t.as_str() {
-        "$" | "us$" | "u.s.$" | "u.s. $" | "usd" | "dollar" | "dollars" | "us dollars" | "u.s. dollars" => "USD",
-        "€" | "eur" | "euro" | "euros" | "евро" => "EUR",
-        "£" | "gbp" | "pounds sterling" => "GBP",
-        "₽" | "rub" | "ruble" | "rubles" | "rouble" | "roubles" | "руб" => "RUB",
-        "c$" | "cad" => "CAD",
-        "a$" | "aud" => "AUD",
-        "cny" | "yuan" => "CNY",
-        "inr" | "rupee" | "rupees" => "INR",
-        "aed" | "dirham" | "dirhams" => "AED",
-        "jpy" => "JPY",
-        "chf" => "CHF",
-        _ if t.starts_with("рубл") => "RUB",
-        _ if t.starts_with("доллар") => "USD",
-        _ if t.starts_with("юан") => "CNY",
-        _ => return None,
+    let find = |t: &str| {
+        let pairs = numbers().currencies.iter().flat_map(|c| {
+            [c.symbols.as_slice(), c.codes.as_slice(), c.en.as_slice(), c.ru.as_slice(), std::slice::from_ref(&c.code)]
+                .map(|f| (f, c.code.as_str()))
+        });
+        lookup(pairs, t)
     };
-    Some(code)
+    let token = token.trim();
+    find(token).or_else(|| find(token.trim_end_matches('.')))
 }
 
 /// Regex alternation of English measure units.
-pub(super) const UNITS: &str = r"(?i:metric tons|metric tonnes|tonnes|tonne|tons|ton|kilometres|kilometers|kilometre|kilometer|km2|km|sq km|square kilometres|square kilometers|miles|barrels per day|barrels|bpd|bbl|billion cubic meters|billion cubic metres|cubic meters|cubic metres|bcm|m3|kwh|mwh|gwh|twh|megawatts|megawatt|gigawatts|gigawatt|mw|gw|kw|kilograms|kilogram|kg|hectares|hectare|ha|litres|liters|teu)";
+pub(super) static UNITS: Alt = Alt(LazyLock::new(|| alternation(numbers().units.iter().flat_map(|u| &u.en))));
 
-/// Regex alternation of Russian measure units.
-pub(super) const UNITS_RU: &str = r"(?i:тонн[а-яё]*|т|км|кг|га|баррел[а-яё]*|кубометр[а-яё]*|мвт|гвт)";
+/// Regex alternation of Russian measure units, each ending a word or with its dot.
+pub(super) static UNITS_RU: Alt =
+    Alt(LazyLock::new(|| bounded(&alternation(numbers().units.iter().flat_map(|u| &u.ru)))));
 
-/// The canonical name of a measure unit ("tonnes" → "tons").
+/// True when `noun` is a known count noun ("организаций", "countries"), whatever its ending looks like.
+pub(super) fn is_count_noun(noun: &str) -> bool {
+    let pairs = numbers().count_nouns.iter().flat_map(|n| [(n.en.as_slice(), ()), (n.ru.as_slice(), ())]);
+    lookup(pairs, noun).is_some()
+}
+
+/// The canonical name of a measure unit ("tonnes" → "tons", "тонн" → "tons"); unknown units lowercased.
 pub(super) fn canonical_unit(unit: &str) -> String {
-    let u = unit.to_lowercase();
-    let canonical = match u.as_str() {
-        "metric tons" | "metric tonnes" | "tonnes" | "tonne" | "tons" | "ton" | "т" => "tons",
-        "kilometres" | "kilometers" | "kilometre" | "kilometer" | "km" | "км" => "km",
-        "km2" | "sq km" | "square kilometres" | "square kilometers" => "km2",
-        "barrels per day" | "bpd" => "barrels/day",
-        "barrels" | "bbl" => "barrels",
-        "billion cubic meters" | "billion cubic metres" | "bcm" => "bcm",
-        "cubic meters" | "cubic metres" | "m3" => "m3",
-        "kwh" => "kWh",
-        "mwh" => "MWh",
-        "gwh" => "GWh",
-        "twh" => "TWh",
-        "megawatts" | "megawatt" | "mw" | "мвт" => "MW",
-        "gigawatts" | "gigawatt" | "gw" | "гвт" => "GW",
-        "kw" => "kW",
-        "kilograms" | "kilogram" | "kg" | "кг" => "kg",
-        "hectares" | "hectare" | "ha" | "га" => "hectares",
-        "litres" | "liters" => "liters",
-        "teu" => "TEU",
-        _ if u.starts_with("тонн") => "tons",
-        _ if u.starts_with("баррел") => "barrels",
-        _ if u.starts_with("кубометр") => "m3",
-        _ => return u,
-    };
-    canonical.to_string()
+    let pairs =
+        numbers().units.iter().flat_map(|u| [(u.en.as_slice(), u.unit.as_str()), (u.ru.as_slice(), u.unit.as_str())]);
+    lookup(pairs, unit).map_or_else(|| fold(unit), str::to_string)
+}
+
+/// What a count counts: the canonical name of a known count noun ("стран" → "countries"), else the noun itself.
+pub(super) fn count_unit(noun: &str) -> String {
+    let pairs = numbers()
+        .count_nouns
+        .iter()
+        .flat_map(|n| [(n.en.as_slice(), n.unit.as_str()), (n.ru.as_slice(), n.unit.as_str())]);
+    lookup(pairs, noun).map_or_else(|| noun.to_string(), str::to_string)
 }
 
 #[cfg(test)]
@@ -175,6 +179,31 @@ mod tests {
         assert_eq!(currency("$"), Some("USD"));
         assert_eq!(currency("рублей"), Some("RUB"));
         assert_eq!(currency("Euros"), Some("EUR"));
+        assert_eq!(currency("долл."), Some("USD"));
+        assert_eq!(currency("юаней"), Some("CNY"));
+        assert_eq!(currency("рубеж"), None);
+    }
+
+    #[test]
+    fn russian_scales_and_numbers_have_their_values() {
+        assert_eq!(scale_factor("млрд"), 1e9);
+        assert_eq!(scale_factor("тысяч"), 1e3);
+        assert_eq!(scale_factor("миллионов"), 1e6);
+        assert_eq!(scale_factor("M"), 1e6);
+        assert_eq!(parse_number_ru("1 200,5"), Some(1200.5));
+        assert_eq!(word_number("трёх"), Some(3.0));
+        assert_eq!(word_number("Двенадцать"), Some(12.0));
+    }
+
+    #[test]
+    fn units_and_count_nouns_have_canonical_names() {
+        assert_eq!(canonical_unit("тоннами"), "tons");
+        assert_eq!(canonical_unit("Tonnes"), "tons");
+        assert_eq!(canonical_unit("furlongs"), "furlongs");
+        assert_eq!(count_unit("государств"), "states");
+        assert_eq!(count_unit("делегаций"), "delegations");
+        assert_eq!(count_unit("countries"), "countries");
+        assert_eq!(count_unit("warships"), "warships");
     }
 
     #[test]

@@ -1,86 +1,16 @@
-//! Paragraph and sentence segmentation: UAX#29 sentence bounds repaired around abbreviations and initials.
+//! Paragraph and sentence segmentation: UAX#29 sentence bounds repaired around abbreviations and initials
+//! (English and Russian abbreviations from `data/lexicon/segment.toml`).
 
+use super::lexicon::{LEXICON, Segment};
 use super::sentence_bounds::sentence_pieces;
 
-/// Titles and abbreviations that never end a sentence (lowercased, with the dot).
-const ALWAYS_MERGE: &[&str] = &[
-    "mr.",
-    "mrs.",
-    "ms.",
-    "dr.",
-    "prof.",
-    "st.",
-    "gen.",
-    "col.",
-    "lt.",
-    "sgt.",
-    "capt.",
-    "sen.",
-    "rep.",
-    "gov.",
-    "amb.",
-    "pres.",
-    "jr.",
-    "sr.",
-    "mt.",
-    "ft.",
-    "vs.",
-    "e.g.",
-    "i.e.",
-    "cf.",
-    "approx.",
-    "dept.",
-    "est.",
-    "т.е.",
-    "т.к.",
-    "им.",
-    "ул.",
-    "см.",
-    "напр.",
-    "проф.",
-    "акад.",
-    "тов.",
-    "г-н.",
-    "г-жа.",
-];
+fn lexicon() -> &'static Segment {
+    &LEXICON.segment
+}
 
-/// Abbreviations that do not end a sentence when a number follows ("No. 5", "Jan. 12").
-const MERGE_BEFORE_DIGIT: &[&str] = &[
-    "no.", "nos.", "art.", "fig.", "p.", "pp.", "vol.", "ch.", "sec.", "para.", "jan.", "feb.", "mar.", "apr.", "jun.",
-    "jul.", "aug.", "sep.", "sept.", "oct.", "nov.", "dec.", "№.",
-];
-
-/// Words that usually start a new sentence after "U.S." or "a.m.".
-const SENTENCE_STARTERS: &[&str] = &[
-    "the",
-    "this",
-    "that",
-    "these",
-    "those",
-    "it",
-    "its",
-    "he",
-    "she",
-    "they",
-    "we",
-    "i",
-    "in",
-    "on",
-    "at",
-    "but",
-    "and",
-    "however",
-    "a",
-    "an",
-    "there",
-    "meanwhile",
-    "also",
-    "as",
-    "after",
-    "according",
-    "moreover",
-    "such",
-];
+fn listed(list: &[String], word: &str) -> bool {
+    list.iter().any(|w| w == word)
+}
 
 /// Splits `text` into `(paragraph, sentence)` pairs.
 ///
@@ -141,15 +71,15 @@ fn should_merge(prev: &str, next: &str) -> bool {
         return false;
     }
     let lower = last.to_lowercase();
-    if ALWAYS_MERGE.contains(&lower.as_str()) {
+    if listed(&lexicon().always_merge, &lower) {
         return true;
     }
-    if matches!(lower.as_str(), "г." | "гг.") {
+    if listed(&lexicon().year_abbreviations, &lower) {
         // "В 2024 г. Россия ..." — a year abbreviation early in a sentence does not end it.
-        return prev.split_whitespace().count() <= 4;
+        return prev.split_whitespace().count() <= lexicon().year_abbreviation_max_words;
     }
     let next = next.trim_start();
-    if MERGE_BEFORE_DIGIT.contains(&lower.as_str()) {
+    if listed(&lexicon().merge_before_digit, &lower) {
         return next.starts_with(|c: char| c.is_ascii_digit());
     }
     match initials(last) {
@@ -183,7 +113,7 @@ fn initials(token: &str) -> Initials {
 
 fn starts_with_sentence_starter(s: &str) -> bool {
     let word: String = s.chars().take_while(|c| c.is_alphabetic()).collect::<String>().to_lowercase();
-    SENTENCE_STARTERS.contains(&word.as_str())
+    listed(&lexicon().sentence_starters, &word)
 }
 
 #[cfg(test)]
@@ -239,6 +169,26 @@ mod tests {
         assert_eq!(
             texts("В. Путин посетил Китай. Торговля выросла! Что дальше?"),
             vec!["В. Путин посетил Китай.", "Торговля выросла!", "Что дальше?"]
+        );
+    }
+
+    #[test]
+    fn russian_abbreviations_before_numbers_and_titles_do_not_end_sentences() {
+        assert_eq!(
+            texts("Согласно ст. 5 договора стороны встретились. Акад. Иванов выступил в янв. 2025 года. Итоги ясны."),
+            vec![
+                "Согласно ст. 5 договора стороны встретились.",
+                "Акад. Иванов выступил в янв. 2025 года.",
+                "Итоги ясны."
+            ]
+        );
+    }
+
+    #[test]
+    fn a_russian_year_abbreviation_late_in_a_sentence_ends_it() {
+        assert_eq!(
+            texts("Соглашение о поставках газа подписали 6 ноября 2024 г. Стороны довольны."),
+            vec!["Соглашение о поставках газа подписали 6 ноября 2024 г.", "Стороны довольны."]
         );
     }
 

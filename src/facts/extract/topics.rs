@@ -5,6 +5,7 @@ use std::collections::HashMap;
 use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
 use serde::Deserialize;
 
+use super::inflect::{Piece, is_russian_word, match_piece, match_tail, piece, russian_phrase};
 use super::model::{ExtractError, Topic};
 use super::norm::{Normalized, ends_word, normalize, normalize_query};
 use super::resolve::{MAX_FUZZY_QUERY, similarity, tolerated_edits};
@@ -28,12 +29,24 @@ struct TopicSpec {
     exact: Vec<String>,
 }
 
+/// How a keyword pattern must sit in the text.
+#[derive(Debug, Clone)]
+enum Fit {
+    /// A word beginning ("invest" in "investment").
+    Prefix,
+    /// A whole word ("war").
+    Whole,
+    /// A Russian word or phrase, every word its stem plus an ending ("помощь" in "помощи",
+    /// "устойчивое развитие" in "устойчивого развития"): the first word's piece, then the others.
+    Inflected(Piece, Vec<Piece>),
+}
+
 /// Topics with their keywords, compiled for fast classification.
 pub struct TopicLexicon {
     topics: Vec<Topic>,
     automaton: Option<AhoCorasick>,
-    /// Per pattern: `(topic index, whole word only)` for every topic using it.
-    patterns: Vec<Vec<(usize, bool)>>,
+    /// Per pattern: `(topic index, fit)` for every topic using it.
+    patterns: Vec<Vec<(usize, Fit)>>,
     /// Normalised names, keys and keywords for [`TopicLexicon::resolve`].
     names: Vec<(String, usize)>,
 }
@@ -74,7 +87,7 @@ impl TopicLexicon {
         }
         let mut index: HashMap<String, usize> = HashMap::new();
         let mut texts: Vec<String> = Vec::new();
-        let mut patterns: Vec<Vec<(usize, bool)>> = Vec::new();
+        let mut patterns: Vec<Vec<(usize, Fit)>> = Vec::new();
         let mut names: Vec<(String, usize)> = Vec::new();
         for (t, topic) in topics.iter().enumerate() {
             for n in [&topic.key, &topic.name, &topic.name_ru] {
@@ -82,12 +95,17 @@ impl TopicLexicon {
             }
             let words = topic.keywords.iter().map(|k| (k, false)).chain(topic.exact.iter().map(|k| (k, true)));
             for (word, exact) in words {
-                let norm = normalize(word.trim());
+                let (word, literal) = match word.trim().strip_prefix('=') {
+                    Some(w) => (w, true),
+                    None => (word.trim(), false),
+                };
+                let norm = normalize(word);
                 if norm.is_empty() {
                     continue;
                 }
+                let (text, fit) = if literal { (norm.clone(), Fit::Whole) } else { keyword_fit(&norm, exact) };
                 // The leading space anchors every keyword at a word start of the normalised text.
-                let norm = format!(" {norm}");
+                let norm = format!(" {text}");
                 names.push((normalize_query(word), t));
                 let i = *index.entry(norm.clone()).or_insert_with(|| {
                     texts.push(norm);
@@ -95,7 +113,7 @@ impl TopicLexicon {
                     patterns.len() - 1
                 });
                 if let Some(list) = patterns.get_mut(i) {
-                    list.push((t, exact));
+                    list.push((t, fit));
                 }
             }
         }
@@ -127,10 +145,15 @@ impl TopicLexicon {
         let mut hit = vec![false; self.topics.len()];
         for m in ac.find_overlapping_iter(&norm.text) {
             let whole = ends_word(&norm.text, m.end());
-            for &(t, exact) in self.patterns.get(m.pattern().as_usize()).into_iter().flatten() {
-                if (whole || !exact)
-                    && let Some(h) = hit.get_mut(t)
-                {
+            for (t, fit) in self.patterns.get(m.pattern().as_usize()).into_iter().flatten() {
+                let fits = match fit {
+                    Fit::Prefix => true,
+                    Fit::Whole => whole,
+                    Fit::Inflected(first, rest) => match_piece(&norm.text, m.start() + 1, first)
+                        .and_then(|end| match_tail(&norm.text, end, rest))
+                        .is_some(),
+                };
+                if fits && let Some(h) = hit.get_mut(*t) {
                     *h = true;
                 }
             }
@@ -172,6 +195,21 @@ impl TopicLexicon {
     }
 }
 
+/// The automaton text and fit of a normalised keyword. Russian exact words and Russian phrases
+/// inflect (Snowball stems, `inflect`); other keywords, Russian ones included, are prefixes as written
+/// ("торгов", "энерг" are stems already) or whole words.
+fn keyword_fit(norm: &str, exact: bool) -> (String, Fit) {
+    if let Some(mut pieces) = russian_phrase(norm) {
+        let first = pieces.remove(0);
+        return (first.stem.clone(), Fit::Inflected(first, pieces));
+    }
+    if exact && is_russian_word(norm) {
+        let first = piece(norm);
+        return (first.stem.clone(), Fit::Inflected(first, Vec::new()));
+    }
+    (norm.to_string(), if exact { Fit::Whole } else { Fit::Prefix })
+}
+
 #[cfg(test)]
 mod tests {
     use super::super::test_support::TOPICS;
@@ -195,6 +233,28 @@ mod tests {
         assert_eq!(TOPICS.classify("Товарооборот вырос."), vec!["trade"]);
         assert!(TOPICS.classify("Визит президента").contains(&"diplomacy".to_string()));
         assert!(!TOPICS.classify("Визит президента").contains(&"people-to-people".to_string()));
+    }
+
+    #[test]
+    fn russian_exact_words_match_in_every_case_but_not_longer_words() {
+        for s in ["Оказана гуманитарная помощь.", "Страна нуждается в помощи.", "Они пришли на помощь соседям."]
+        {
+            assert!(TOPICS.classify(s).contains(&"humanitarian".to_string()), "{s}");
+        }
+        assert!(TOPICS.classify("Поставки газа выросли.").contains(&"energy".to_string()));
+        assert!(TOPICS.classify("Договор о поставках газом").contains(&"energy".to_string()));
+        assert!(!TOPICS.classify("Он читал газету.").contains(&"energy".to_string()));
+        assert!(TOPICS.classify("Экспорт угля вырос.").contains(&"energy".to_string()));
+        assert!(!TOPICS.classify("Вопрос рассмотрели под другим углом.").contains(&"energy".to_string()));
+        assert!(TOPICS.classify("Отменены визы для туристов.").contains(&"people-to-people".to_string()));
+        assert!(!TOPICS.classify("Министр нанёс визит в Ташкент.").contains(&"people-to-people".to_string()));
+    }
+
+    #[test]
+    fn russian_keyword_phrases_match_inflected() {
+        assert!(TOPICS.classify("Обсуждались цели устойчивого развития.").contains(&"climate".to_string()));
+        assert!(TOPICS.classify("Центр по искусственному интеллекту открыт.").contains(&"technology".to_string()));
+        assert!(TOPICS.classify("Открылись курсы русского языка.").contains(&"people-to-people".to_string()));
     }
 
     #[test]
