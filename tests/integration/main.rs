@@ -6,6 +6,7 @@ mod support;
 mod answers;
 mod crash;
 mod digests;
+mod discovery;
 mod faults;
 mod helpers;
 mod languages;

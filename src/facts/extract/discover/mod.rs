@@ -89,6 +89,8 @@ pub fn discover(sentences: &mut [ParsedSentence], gazetteer: &Gazetteer, lexicon
     drop(views);
     for (mut mentions, sentence) in found.into_iter().zip(sentences.iter_mut()) {
         mentions.sort_by_key(|m| (m.start, std::cmp::Reverse(m.end)));
+        let mut seen = std::collections::HashSet::new();
+        mentions.retain(|m| seen.insert(m.entity_key.clone()));
         sentence.mentions = mentions;
     }
     entities

@@ -52,13 +52,13 @@ pub fn find(s: &mut Sentence<'_>, lexicon: &Lexicon, registry: &mut Registry<'_>
                 }
                 j += 1;
             }
-            let preposition = words.get(k + 1).map(|w| w.text);
+            let preposition = words.get(k + 1).map(|w| w.lower());
             let complement = (k + 2..=end).filter(|&i| i < words.len());
             let heads_inside = complement.clone().any(|i| lexicon.head_kind(words[i].text).is_some());
             let known_inside = complement.clone().any(|i| s.covered(words[i].start, words[i].end));
-            let keep = match preposition {
+            let keep = match preposition.as_deref() {
                 Some("of") => !heads_inside && !known_inside,
-                Some("on" | "for") => true,
+                Some("on" | "for" | "against") => true,
                 _ => false,
             };
             if end > k && keep {

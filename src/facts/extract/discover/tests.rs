@@ -83,6 +83,9 @@ fn the_wire_report_introduces_apec_the_bank_the_alliance_and_the_conference_in_b
     assert_eq!(entity(&doc, "APEC").name, "Asia-Pacific Economic Cooperation");
     assert_eq!(entity(&doc, "African Development Bank").kind, EntityKind::Organisation);
     assert_eq!(entity(&doc, "Reciprocal Access Agreement").kind, EntityKind::Project);
+    assert_eq!(entity(&doc, "Global Alliance Against Hunger and Poverty").kind, EntityKind::Organisation);
+    let lima = doc.entities.iter().find(|e| e.place.as_deref() == Some("Lima")).expect("the APEC meeting");
+    assert_eq!(lima.parent.as_deref(), Some("org:APEC"));
     assert_eq!(entity(&doc, "John Mbadi").country.as_deref(), Some("country:KE"));
     assert_eq!(entity(&doc, "Dina Boluarte").country.as_deref(), Some("country:PE"));
     let baku = doc.entities.iter().find(|e| e.place.as_deref() == Some("Baku")).expect("the climate conference");

@@ -72,9 +72,13 @@ pub fn words(s: &str) -> Vec<Word<'_>> {
             end += 1;
             text = &s[start..end];
         }
-        let joined = last_end.is_some_and(|e| {
-            s.get(e..start).is_some_and(|gap| !gap.is_empty() && gap.chars().all(char::is_whitespace))
-        });
+        // Spaces, or a plural possessive's apostrophe and spaces ("leaders' meeting").
+        let spaces = |gap: &str| {
+            let rest = gap.trim_start_matches(['\'', '’']);
+            let plural = rest.len() == gap.len() || s[..start].trim_end().trim_end_matches(['\'', '’']).ends_with('s');
+            !rest.is_empty() && rest.chars().all(char::is_whitespace) && plural
+        };
+        let joined = last_end.is_some_and(|e| s.get(e..start).is_some_and(spaces));
         let word_end = start + text.len();
         out.push(Word { text, start, end: word_end, joined, possessive });
         last_end = Some(if possessive { end } else { word_end });
