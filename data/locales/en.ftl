@@ -104,6 +104,7 @@ digest-unsubscribed-all = 🔕 Unsubscribed from all { $count } subscription(s).
 digest-unsubscribed = 🔕 Unsubscribed from <b>{ $name }</b>.
 digest-not-subscribed = This chat is not subscribed to <b>{ $name }</b>.
 digest-no-subscriptions = This chat has no subscriptions yet.
+digest-subject-gone = • { $name } — no longer in the documents (kept: it comes back if a document names it again)
 digest-try = Try <code>/subscribe energy</code>, or /subscribe alone for a list.
 digest-subscriptions = <b>🔔 Subscriptions</b>
 digest-come = Digests come { $schedule }.

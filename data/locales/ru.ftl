@@ -105,6 +105,7 @@ digest-unsubscribed-all = 🔕 Все подписки отменены ({ $coun
 digest-unsubscribed = 🔕 Подписка отменена: <b>{ $name }</b>.
 digest-not-subscribed = Этот чат не подписан на <b>{ $name }</b>.
 digest-no-subscriptions = У этого чата пока нет подписок.
+digest-subject-gone = • { $name } — больше нет в документах (подписка сохранена: вернётся, если документ снова его назовёт)
 digest-try = Попробуйте <code>/subscribe energy</code> или просто /subscribe — для списка.
 digest-subscriptions = <b>🔔 Подписки</b>
 digest-come = Дайджест приходит { $schedule }.

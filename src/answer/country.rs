@@ -74,6 +74,20 @@ pub async fn card(dossier: &Dossier, entity: &Entity) -> Result<Reply, AnswerErr
         bold(dossier.name_of(entity)),
         text(format!(" — {}", card::count_facts(total, dossier.lang))),
     ]);
+    // Events this country hosted, discovered or curated: "🏛 OTS Summit in Bishkek · 2024-11-06".
+    let hosted = dossier
+        .knowledge
+        .gazetteer
+        .entities()
+        .iter()
+        .filter(|e| e.kind == EntityKind::Event && e.country.as_deref() == Some(entity.key.as_str()));
+    for event in hosted {
+        let mut line = vec![text("🏛 "), bold(dossier.name_of(event))];
+        if let Some(date) = event.date.as_deref() {
+            line.push(text(format!(" · {date}")));
+        }
+        reply.push_line(line);
+    }
     let mut grouped: Vec<(Group, &Fact)> = facts.iter().map(|f| (Group::of(f), f)).collect();
     grouped.sort_by_key(|(group, _)| *group);
     let mut sources = Sources::default();

@@ -38,6 +38,7 @@ pub async fn results(
 ) -> Result<(Vec<InlineItem>, Option<usize>), AnswerError> {
     let query: String = query.chars().take(super::MAX_ARGUMENT_CHARS).collect();
     let query = query.trim();
+    let dossier = &dossier.current().await?;
     let gazetteer = &dossier.knowledge.gazetteer;
     let mut candidates = Vec::new();
     if query.is_empty() {

@@ -61,11 +61,21 @@ pub struct Dossier {
     pub knowledge: Knowledge,
     pub lang: Lang,
     cache: Option<Arc<cache::AnswerCache>>,
+    /// The gazetteer merged with discovered entities, per fact-base version; [`Dossier::current`] puts it
+    /// in `knowledge.gazetteer`, so every lookup sees discoveries.
+    catalogue: Arc<crate::facts::catalogue::CatalogueSlot>,
 }
 
 impl Dossier {
     pub fn new(pool: Pool, knowledge: Knowledge) -> Self {
-        Dossier { pool, knowledge, lang: Lang::En, cache: Some(Arc::new(cache::AnswerCache::new(CACHED_REPLIES))) }
+        let catalogue = Arc::new(crate::facts::catalogue::CatalogueSlot::new(knowledge.gazetteer.clone()));
+        Dossier {
+            pool,
+            knowledge,
+            lang: Lang::En,
+            cache: Some(Arc::new(cache::AnswerCache::new(CACHED_REPLIES))),
+            catalogue,
+        }
     }
 
     /// The same core composing every reply afresh (for benchmarks of the composing itself).
@@ -83,16 +93,45 @@ impl Dossier {
         self.lang.pick(&entity.name, entity.name_ru.as_deref())
     }
 
+    /// The fact base's version (cached for a moment when this core caches replies).
+    async fn version(&self) -> anyhow::Result<i64> {
+        match &self.cache {
+            Some(cache) => cache.version(&self.pool).await,
+            None => crate::db::facts::version(&self.pool).await,
+        }
+    }
+
+    /// The same core looking entities up in the catalogue of the current fact base: the gazetteer merged
+    /// with the discovered entities. Every entry point that reads `knowledge.gazetteer` starts here.
+    pub async fn current(&self) -> Result<Dossier, AnswerError> {
+        let version = self.version().await?;
+        self.at(version).await
+    }
+
+    async fn at(&self, version: i64) -> Result<Dossier, AnswerError> {
+        let gazetteer = self.catalogue.at(&self.pool, version).await?;
+        if Arc::ptr_eq(&gazetteer, &self.knowledge.gazetteer) {
+            return Ok(self.clone());
+        }
+        let knowledge = Knowledge { gazetteer, ..self.knowledge.clone() };
+        Ok(Dossier { knowledge, ..self.clone() })
+    }
+
+    /// The curated gazetteer alone (what the documents were parsed with).
+    pub fn curated(&self) -> &Arc<crate::facts::Gazetteer> {
+        self.catalogue.base()
+    }
+
     /// Answers one request: from the cache when the fact base has not changed since it was composed.
     pub async fn answer(&self, request: &Request) -> Result<Reply, AnswerError> {
+        let version = self.version().await?;
         let Some(cache) = &self.cache else {
-            return self.compose(request).await;
+            return self.at(version).await?.compose(request).await;
         };
-        let version = cache.version(&self.pool).await?;
         if let Some(reply) = cache.get(version, request, self.lang) {
             return Ok(reply);
         }
-        let reply = self.compose(request).await?;
+        let reply = self.at(version).await?.compose(request).await?;
         cache.put(version, request, self.lang, &reply);
         Ok(reply)
     }

@@ -7,7 +7,7 @@ use super::{
 };
 use crate::{
     db,
-    facts::{Entity, EntityKind},
+    facts::{Entity, EntityKind, counts_participants},
     reply::{Reply, Span, bold, code, text},
 };
 
@@ -42,11 +42,21 @@ pub async fn card(dossier: &Dossier, entity: &Entity) -> Result<Reply, AnswerErr
         text(format!(" — {}", card::count_facts(total, dossier.lang))),
     ]);
     let mut highlights: Vec<Span> = Vec::new();
-    for place in std::iter::once(entity).chain(events.iter().copied()).filter_map(|e| e.place.as_deref()) {
-        highlights.push(text(format!("📍 {place}")));
+    for e in std::iter::once(entity).chain(events.iter().copied()) {
+        if let Some(place) = e.place.as_deref() {
+            highlights.push(text(format!("📍 {place}")));
+        }
+        if let Some(date) = e.date.as_deref() {
+            highlights.push(text(format!("📅 {date}")));
+        }
     }
-    for figure in facts.iter().flat_map(|f| &f.figures).filter(|f| f.kind == "count") {
-        highlights.push(text(format!("👥 {}", figure.text)));
+    // Participants only: "36 countries took part", not "50 years of diplomatic relations".
+    for fact in &facts {
+        let participants =
+            fact.figures.iter().filter(|f| f.kind == "count" && counts_participants(&f.unit, &fact.row.text));
+        for figure in participants {
+            highlights.push(text(format!("👥 {}", figure.text)));
+        }
     }
     if !highlights.is_empty() {
         let mut line = Vec::new();

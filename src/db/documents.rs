@@ -156,6 +156,7 @@ async fn replace_in(
             .await
             .with_context(|| format!("inserting the {what} of {}", doc.name))?;
     }
+    super::discovered::insert(tx, id, &parsed.entities).await?;
     adjust_counts(tx, id, "+").await?;
     Ok(id)
 }
@@ -224,7 +225,7 @@ pub(crate) mod tests {
     }
 
     pub fn parsed(sentences: Vec<ParsedSentence>) -> ParsedDocument {
-        ParsedDocument { sentences }
+        ParsedDocument { sentences, entities: Vec::new() }
     }
 
     #[sqlx::test]

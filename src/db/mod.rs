@@ -2,6 +2,7 @@
 
 pub mod chats;
 pub mod digest_batch;
+pub mod discovered;
 pub mod documents;
 mod fact_rows;
 pub mod facts;

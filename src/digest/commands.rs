@@ -42,6 +42,7 @@ fn describe(schedule: &Schedule, lang: Lang) -> String {
 
 /// `/subscribe TOPIC`.
 pub async fn subscribe(dossier: &Dossier, chat: &ChatRef, typed: &str) -> Result<Reply, AnswerError> {
+    let dossier = &dossier.current().await?;
     let subject = match subjects::resolve(&dossier.knowledge, typed, "subscribe", dossier.lang) {
         Ok(subject) => subject,
         Err(reply) => return Ok(reply),
@@ -60,6 +61,7 @@ pub async fn subscribe(dossier: &Dossier, chat: &ChatRef, typed: &str) -> Result
 
 /// `/unsubscribe TOPIC` or `/unsubscribe all`.
 pub async fn unsubscribe(dossier: &Dossier, chat: &ChatRef, typed: &str) -> Result<Reply, AnswerError> {
+    let dossier = &dossier.current().await?;
     if typed.trim().eq_ignore_ascii_case("all") {
         let n = db::subscriptions::unsubscribe_all(&dossier.pool, chat.id).await?;
         return Ok(Reply::text(if n == 0 {
@@ -79,6 +81,7 @@ pub async fn unsubscribe(dossier: &Dossier, chat: &ChatRef, typed: &str) -> Resu
 
 /// `/subscriptions`: what the chat follows, and when digests come.
 pub async fn subscriptions(dossier: &Dossier, chat: &ChatRef) -> Result<Reply, AnswerError> {
+    let dossier = &dossier.current().await?;
     let row = chat_row(dossier, chat).await?;
     let subs = db::subscriptions::list(&dossier.pool, chat.id).await?;
     if subs.is_empty() {
@@ -90,7 +93,11 @@ pub async fn subscriptions(dossier: &Dossier, chat: &ChatRef) -> Result<Reply, A
     let mut reply = Reply::default().line(dossier.lang.spans("digest-subscriptions", &[]));
     for sub in &subs {
         let name = subjects::display_name(&dossier.knowledge, &sub.subject, dossier.lang);
-        reply.push_line(vec![text(format!("• {name}"))]);
+        if subjects::is_gone(&dossier.knowledge, &sub.subject) {
+            reply.push_line(vec![text(dossier.lang.tr("digest-subject-gone", &[arg("name", name.as_str())]))]);
+        } else {
+            reply.push_line(vec![text(format!("• {name}"))]);
+        }
     }
     reply.push_blank();
     let schedule = describe(&schedule_of(&row), dossier.lang);
@@ -216,6 +223,7 @@ pub async fn digest_now(
 
 /// `/subscribe` alone: every topic (and the chat's other subscriptions) as toggle buttons, ✅ on.
 pub async fn keyboard(dossier: &Dossier, chat: &ChatRef) -> Result<Reply, AnswerError> {
+    let dossier = &dossier.current().await?;
     chat_row(dossier, chat).await?;
     let subscribed: Vec<String> =
         db::subscriptions::list(&dossier.pool, chat.id).await?.into_iter().map(|s| s.subject).collect();
@@ -245,6 +253,7 @@ pub async fn keyboard(dossier: &Dossier, chat: &ChatRef) -> Result<Reply, Answer
 /// A toggle button was pressed: flips the subscription and returns the updated keyboard, or a user
 /// error for data that names no subject.
 pub async fn toggle(dossier: &Dossier, chat: &ChatRef, data: &str) -> Result<(Reply, String), AnswerError> {
+    let dossier = &dossier.current().await?;
     let key = data.strip_prefix(TOGGLE_PREFIX).unwrap_or_default();
     let known = match key.strip_prefix(TOPIC_PREFIX) {
         Some(topic) => dossier.knowledge.topics.topics().iter().any(|t| t.key == topic),
@@ -267,6 +276,7 @@ pub async fn toggle(dossier: &Dossier, chat: &ChatRef, data: &str) -> Result<(Re
 
 /// "🔔 Subscribe to …" under a card: subscribes to an entity by key; returns the notice to show.
 pub async fn follow(dossier: &Dossier, chat: &ChatRef, key: &str) -> Result<String, AnswerError> {
+    let dossier = &dossier.current().await?;
     let Some(entity) = dossier.knowledge.gazetteer.get(key) else {
         return Err(AnswerError::User(dossier.lang.t("digest-stale")));
     };

@@ -47,6 +47,7 @@ pub fn stamp(at: DateTime<Utc>) -> String {
 pub async fn enqueue_due(dossier: &Dossier, now: DateTime<Utc>, max_facts: usize) -> anyhow::Result<EnqueueOutcome> {
     let mut outcome = EnqueueOutcome::default();
     let now_text = stamp(now);
+    let dossier = &dossier.current().await.map_err(|e| anyhow::anyhow!("{e}"))?;
     loop {
         let due = db::outbox::due_chats(&dossier.pool, &now_text, BATCH).await?;
         if due.is_empty() {

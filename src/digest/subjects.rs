@@ -56,5 +56,14 @@ pub fn display_name(knowledge: &Knowledge, key: &str, lang: Lang) -> String {
             .find(|t| t.key == topic)
             .map_or_else(|| topic.to_owned(), |t| lang.pick(&t.name, Some(&t.name_ru)).to_owned());
     }
-    knowledge.gazetteer.get(key).map_or_else(|| key.to_owned(), |e| lang.pick(&e.name, e.name_ru.as_deref()).to_owned())
+    knowledge.gazetteer.get(key).map_or_else(
+        || key.split_once(':').map_or(key, |(_, rest)| rest).to_owned(),
+        |e| lang.pick(&e.name, e.name_ru.as_deref()).to_owned(),
+    )
+}
+
+/// True when a subscribed entity is in no document any more (a discovery whose document changed): the
+/// subscription is kept, and `/subscriptions` says so.
+pub fn is_gone(knowledge: &Knowledge, key: &str) -> bool {
+    !key.starts_with(TOPIC_PREFIX) && knowledge.gazetteer.get(key).is_none()
 }

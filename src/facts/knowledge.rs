@@ -9,7 +9,7 @@ use sha2::{Digest, Sha256};
 use super::{Gazetteer, TopicLexicon};
 
 /// Bump when extraction code changes in a way that should re-ingest every document.
-const EXTRACTION_VERSION: &str = "1";
+const EXTRACTION_VERSION: &str = "2";
 
 /// Gazetteer and topic lexicon, shared by ingest and answering.
 #[derive(Clone)]
@@ -36,7 +36,9 @@ impl Knowledge {
         let topics = TopicLexicon::from_toml(topics_toml).context("the topic lexicon is not valid")?;
         let mut hasher = Sha256::new();
         let lexicons = super::extract::LEXICON_SOURCES;
-        for part in [EXTRACTION_VERSION, gazetteer_toml, topics_toml].into_iter().chain(lexicons) {
+        let discovery =
+            [super::extract::discover::lexicon::DISCOVERY_TOML, super::extract::discover::lexicon::PLACES_TOML];
+        for part in [EXTRACTION_VERSION, gazetteer_toml, topics_toml].into_iter().chain(lexicons).chain(discovery) {
             hasher.update(part.as_bytes());
             hasher.update([0]);
         }

@@ -1,6 +1,7 @@
 //! Facts: turning documents into sentences, entities, figures and topics, and keeping the fact base up to date.
 
 mod batch;
+pub mod catalogue;
 pub mod extract;
 pub mod ingest;
 pub mod knowledge;
@@ -12,6 +13,12 @@ pub use extract::{
 };
 pub use ingest::{IngestError, IngestOutcome, Ingestor};
 pub use knowledge::Knowledge;
+
+/// True when a count with this noun, in this sentence, counts participants (countries, delegations taking
+/// part), not years or anything else.
+pub fn counts_participants(noun: &str, sentence: &str) -> bool {
+    extract::discover::lexicon::bundled().counts_participants(noun, sentence)
+}
 pub use source::{DocumentMeta, SourceDocument};
 
 use sha2::{Digest, Sha256};

@@ -136,6 +136,7 @@ pub(crate) mod tests {
             country: None,
             role: None,
             place: None,
+            date: None,
             parent: None,
             related: Vec::new(),
         }

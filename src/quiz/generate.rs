@@ -63,10 +63,12 @@ pub struct RegenerateOutcome {
     pub dropped: usize,
 }
 
-/// Rebuilds the question pool from the whole fact base with the gazetteer of `knowledge`. Idempotent:
+/// Rebuilds the question pool from the whole fact base with the gazetteer of `knowledge` merged with the
+/// discovered entities (an event found in a document makes place questions too). Idempotent:
 /// run it after every ingest.
 pub async fn regenerate(pool: &Pool, knowledge: &Knowledge) -> anyhow::Result<RegenerateOutcome> {
-    regenerate_with(pool, knowledge.gazetteer.entities()).await
+    let catalogue = crate::facts::catalogue::build(pool, &knowledge.gazetteer).await?;
+    regenerate_with(pool, catalogue.entities()).await
 }
 
 /// Rebuilds the question pool after documents changed (new facts give new questions) and logs what it did.

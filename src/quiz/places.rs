@@ -124,7 +124,8 @@ fn question(event: &Entity, place: &str) -> Option<String> {
     if name.is_empty() || contains_word(&name, place) {
         return None;
     }
-    let year = event.key.rsplit('-').next().filter(|y| y.len() == 4 && y.bytes().all(|b| b.is_ascii_digit()));
+    let year = event.date.as_deref().and_then(|d| d.get(..4)).or_else(|| event.key.rsplit('-').next());
+    let year = year.filter(|y| y.len() == 4 && y.bytes().all(|b| b.is_ascii_digit()));
     let named = match year {
         Some(year) if !name.contains(year) && !starts_with_ordinal(&name) && !name.starts_with("The ") => {
             format!("the {year} {name}")

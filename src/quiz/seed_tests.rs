@@ -58,7 +58,8 @@ async fn the_seed_document_gives_the_three_sample_questions(pool: Pool) {
     );
     let city = questions
         .iter()
-        .find(|q| q.question == "Which city hosted the 2024 BRICS Summit?")
+        // The summit is discovered in the seed, whose sentence gives no year (the gazetteer's key once did).
+        .find(|q| q.question == "Which city hosted the BRICS Summit?")
         .unwrap_or_else(|| panic!("no BRICS city question in\n{list}"));
     assert_eq!(city.answer(), "Kazan");
     assert!(city.fact.contains("Kazan"), "the cited fact shows the answer: {}", city.fact);

@@ -1,7 +1,8 @@
-//! Simple coreference: sentences that continue the previous one inherit its mentions, marked as inferred.
+//! Coreference: sentences that continue an earlier one inherit its mentions (marked as inferred), from the
+//! nearest antecedent of the kind their opener asks for.
 
-use super::gazetteer::Gazetteer;
-use super::model::{EntityKind, Mention, ParsedSentence};
+use super::discover::lexicon::bundled;
+use super::model::{Entity, EntityKind, Mention, ParsedSentence};
 
 /// Sentence openers that refer back to the previous sentence (lowercase, whole words).
 const OPENERS: &[&str] = &[
@@ -59,37 +60,135 @@ pub fn starts_with_anaphor(text: &str) -> bool {
         .any(|o| head.strip_prefix(o).is_some_and(|rest| !rest.chars().next().is_some_and(char::is_alphanumeric)))
 }
 
-/// Copies mentions forward:
-/// - a sentence opening with an anaphor ("The summit", "It", "These") inherits all the previous
-///   sentence's mentions;
-/// - a sentence without mentions of its own inherits them when in the same paragraph;
+/// What an opener refers to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Antecedent {
+    Person,
+    Event,
+    TwoCountries,
+}
+
+/// True when `text` starts with `opener` followed by a non-letter.
+fn opens_with(text: &str, opener: &str) -> bool {
+    let head: String = text.trim_start().chars().take(24).flat_map(char::to_lowercase).collect();
+    head.strip_prefix(opener).is_some_and(|rest| !rest.chars().next().is_some_and(char::is_alphanumeric))
+}
+
+/// The kind of antecedent the sentence's opener asks for ("He…", "The summit…", "The two countries…").
+fn antecedent(text: &str) -> Option<Antecedent> {
+    let lexicon = bundled();
+    let lists = [
+        (&lexicon.person_openers, Antecedent::Person),
+        (&lexicon.event_openers, Antecedent::Event),
+        (&lexicon.countries_openers, Antecedent::TwoCountries),
+    ];
+    lists.into_iter().find(|(list, _)| list.iter().any(|o| opens_with(text, o))).map(|(_, kind)| kind)
+}
+
+/// Sentences looked back at for a fitting antecedent.
+const LOOK_BACK: usize = 3;
+
+/// A capitalised name the bot does not know: two joined capitalised words, or an acronym, not at the start.
+fn names_something_unknown(text: &str) -> bool {
+    let words: Vec<&str> = text.split_whitespace().collect();
+    let capital = |w: &str| w.chars().next().is_some_and(char::is_uppercase) && !bundled().stop_capitals.contains(w);
+    let acronym = |w: &str| {
+        w.chars().filter(|c| c.is_alphabetic()).count() >= 2
+            && w.chars().filter(|c| c.is_alphabetic()).all(char::is_uppercase)
+    };
+    words.windows(2).enumerate().any(|(i, pair)| (i > 0 || capital(pair[0])) && capital(pair[0]) && capital(pair[1]))
+        || words.iter().skip(1).any(|w| acronym(w.trim_matches(|c: char| !c.is_alphanumeric())))
+}
+
+fn inferred(key: &str) -> Mention {
+    Mention { entity_key: key.to_owned(), start: 0, end: 0, inferred: true }
+}
+
+/// Copies mentions forward, to the nearest fitting antecedent:
+/// - "He…", "His…" inherit the nearest person of the last few sentences; "The summit…" the nearest event
+///   (with its organisation); "The two countries…" the two countries of the nearest sentence naming exactly two;
+/// - other anaphors ("It", "These") inherit the previous sentence's mentions, people excepted;
+/// - a sentence without mentions of its own, in the same paragraph, inherits them too, unless it names
+///   something the bot does not know (then it is about that);
 /// - a sentence in the same paragraph that names no event, project or organisation inherits the
-///   previous sentence's events and projects (the frame it continues).
+///   previous sentence's events and projects (the frame it continues), unless it opens with "He".
 ///
 /// Inherited mentions have `inferred: true` and `start == end == 0`.
-pub fn resolve_coreference(sentences: &mut [ParsedSentence], gazetteer: &Gazetteer) {
-    let framing =
-        |key: &str| gazetteer.get(key).is_some_and(|e| matches!(e.kind, EntityKind::Event | EntityKind::Project));
-    let naming = |key: &str| {
-        gazetteer
-            .get(key)
-            .is_some_and(|e| matches!(e.kind, EntityKind::Event | EntityKind::Project | EntityKind::Organisation))
-    };
+pub fn resolve_coreference<'a>(sentences: &mut [ParsedSentence], lookup: &dyn Fn(&str) -> Option<&'a Entity>) {
+    let kind = |key: &str| lookup(key).map(|e| e.kind);
+    let framing = |key: &str| matches!(kind(key), Some(EntityKind::Event | EntityKind::Project));
+    let naming =
+        |key: &str| matches!(kind(key), Some(EntityKind::Event | EntityKind::Project | EntityKind::Organisation));
     for i in 1..sentences.len() {
         let (done, rest) = sentences.split_at_mut(i);
         let (Some(prev), Some(cur)) = (done.last(), rest.first_mut()) else { continue };
         let same_paragraph = prev.paragraph == cur.paragraph;
-        let inherit_all = starts_with_anaphor(&cur.text) || (same_paragraph && cur.mentions.is_empty());
-        let inherit_frame = same_paragraph && !cur.mentions.iter().any(|m| naming(&m.entity_key));
-        let inherited: Vec<Mention> = prev
-            .mentions
-            .iter()
-            .filter(|m| inherit_all || (inherit_frame && framing(&m.entity_key)))
-            .filter(|m| !cur.mentions.iter().any(|c| c.entity_key == m.entity_key))
-            .map(|m| Mention { entity_key: m.entity_key.clone(), start: 0, end: 0, inferred: true })
-            .collect();
+        let recent =
+            || done.iter().rev().take(LOOK_BACK).take_while(|s| s.paragraph == cur.paragraph || std::ptr::eq(*s, prev));
+        let mut inherited: Vec<Mention> = Vec::new();
+        let wanted = antecedent(&cur.text);
+        match wanted {
+            Some(Antecedent::Person) => {
+                let person =
+                    recent().find_map(|s| s.mentions.iter().find(|m| kind(&m.entity_key) == Some(EntityKind::Person)));
+                inherited.extend(person.map(|m| inferred(&m.entity_key)));
+                // "He held talks." names nothing else: it continues the previous sentence as a whole.
+                if same_paragraph && cur.mentions.is_empty() {
+                    inherited.extend(prev.mentions.iter().map(|m| inferred(&m.entity_key)));
+                }
+            }
+            Some(Antecedent::Event) => {
+                if let Some(s) =
+                    recent().find(|s| s.mentions.iter().any(|m| kind(&m.entity_key) == Some(EntityKind::Event)))
+                {
+                    let fits = |m: &&Mention| {
+                        matches!(kind(&m.entity_key), Some(EntityKind::Event | EntityKind::Organisation))
+                    };
+                    inherited.extend(s.mentions.iter().filter(fits).map(|m| inferred(&m.entity_key)));
+                }
+            }
+            Some(Antecedent::TwoCountries) => {
+                let two = recent().find_map(|s| two_countries(s, lookup));
+                inherited.extend(two.into_iter().flatten().map(|k| inferred(&k)));
+            }
+            None => {
+                let anaphor = starts_with_anaphor(&cur.text);
+                let lone = same_paragraph && cur.mentions.is_empty() && !names_something_unknown(&cur.text);
+                let frame = same_paragraph && !cur.mentions.iter().any(|m| naming(&m.entity_key));
+                let not_person = |m: &&Mention| kind(&m.entity_key) != Some(EntityKind::Person);
+                inherited.extend(
+                    prev.mentions
+                        .iter()
+                        .filter(not_person)
+                        .filter(|m| anaphor || lone || (frame && framing(&m.entity_key)))
+                        .map(|m| inferred(&m.entity_key)),
+                );
+            }
+        }
+        inherited.retain(|m| !cur.mentions.iter().any(|c| c.entity_key == m.entity_key));
+        inherited.dedup();
         cur.mentions.extend(inherited);
     }
+}
+
+/// The two countries a sentence is about: its people's countries when they are two, else its two countries.
+fn two_countries<'a>(s: &ParsedSentence, lookup: &dyn Fn(&str) -> Option<&'a Entity>) -> Option<Vec<String>> {
+    let mut of_people: Vec<String> = s
+        .mentions
+        .iter()
+        .filter_map(|m| lookup(&m.entity_key).filter(|e| e.kind == EntityKind::Person).and_then(|e| e.country.clone()))
+        .collect();
+    of_people.dedup();
+    if of_people.len() == 2 {
+        return Some(of_people);
+    }
+    let countries: Vec<String> = s
+        .mentions
+        .iter()
+        .filter(|m| lookup(&m.entity_key).is_some_and(|e| e.kind == EntityKind::Country))
+        .map(|m| m.entity_key.clone())
+        .collect();
+    (countries.len() == 2).then_some(countries)
 }
 
 #[cfg(test)]

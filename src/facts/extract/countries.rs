@@ -194,6 +194,7 @@ pub(super) fn load(entities: &mut Vec<Entity>, aliases: &mut Vec<RawAlias>) {
             country: None,
             role: None,
             place: None,
+            date: None,
             parent: None,
             related: Vec::new(),
         });

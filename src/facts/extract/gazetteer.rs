@@ -81,10 +81,12 @@ struct EntitySpec {
 
 /// Every entity the extractor knows, with a text matcher and a resolver for user input.
 pub struct Gazetteer {
-    entities: Vec<Entity>,
-    by_key: HashMap<String, usize>,
-    matcher: MentionMatcher,
-    queries: QueryIndex,
+    pub(super) entities: Vec<Entity>,
+    pub(super) by_key: HashMap<String, usize>,
+    pub(super) matcher: MentionMatcher,
+    pub(super) queries: QueryIndex,
+    /// Every surface form before compilation, kept so that a catalogue can add to them.
+    pub(super) raw: Vec<RawAlias>,
 }
 
 impl std::fmt::Debug for Gazetteer {
@@ -125,7 +127,7 @@ impl Gazetteer {
         fill_aliases(&mut entities, &aliases);
         let matcher = MentionMatcher::build(&entities, &aliases)?;
         let queries = QueryIndex::build(&aliases);
-        Ok(Gazetteer { entities, by_key, matcher, queries })
+        Ok(Gazetteer { entities, by_key, matcher, queries, raw: aliases })
     }
 
     /// Every entity: countries first (by ISO code), then the TOML entities in file order.
@@ -221,6 +223,7 @@ fn add_entity(
         country: spec.country,
         role: spec.role,
         place: spec.place,
+        date: None,
         parent: spec.parent,
         related: spec.related,
     });
@@ -248,7 +251,7 @@ fn validate_references(entities: &[Entity], by_key: &HashMap<String, usize>) -> 
 }
 
 /// Fills `Entity::aliases` with every distinct surface form except Russian stems.
-fn fill_aliases(entities: &mut [Entity], aliases: &[RawAlias]) {
+pub(super) fn fill_aliases(entities: &mut [Entity], aliases: &[RawAlias]) {
     let mut seen: HashSet<(usize, &str)> = HashSet::new();
     for a in aliases {
         let text = a.text.trim();

@@ -3,10 +3,12 @@
 //! Self-contained: only `super::`/`self::` paths are used inside, and no I/O is done — the
 //! gazetteer and topic lexicon are built from TOML text handed in by the caller.
 
+mod catalogue;
 mod coref;
 mod countries;
 mod counts;
 mod dates;
+pub mod discover;
 mod figures;
 mod gazetteer;
 mod inflect;

@@ -75,6 +75,8 @@ pub struct Entity {
     pub role: Option<String>,
     /// Events: the city.
     pub place: Option<String>,
+    /// Events: when, as an ISO date, possibly partial ("2024-10").
+    pub date: Option<String>,
     /// Events: the organisation's key.
     pub parent: Option<String>,
     /// Other entity keys worth linking.
@@ -183,6 +185,9 @@ pub struct ParsedSentence {
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct ParsedDocument {
     pub sentences: Vec<ParsedSentence>,
+    /// What the document introduces that the gazetteer does not list (and gazetteer entities it gave new
+    /// aliases, with only those aliases).
+    pub entities: Vec<Entity>,
 }
 
 /// A topic of the lexicon.

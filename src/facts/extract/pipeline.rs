@@ -1,6 +1,7 @@
 //! The document pipeline: segmentation, then mentions, figures and topics per sentence, then coreference.
 
 use super::coref::resolve_coreference;
+use super::discover::{discover, lexicon};
 use super::figures::extract_figures;
 use super::gazetteer::Gazetteer;
 use super::model::{ParsedDocument, ParsedSentence};
@@ -28,6 +29,9 @@ pub fn parse_document(text: &str, gazetteer: &Gazetteer, topics: &TopicLexicon) 
             }
         })
         .collect();
-    resolve_coreference(&mut sentences, gazetteer);
-    ParsedDocument { sentences }
+    let entities = discover(&mut sentences, gazetteer, lexicon::bundled());
+    resolve_coreference(&mut sentences, &|key: &str| {
+        gazetteer.get(key).or_else(|| entities.iter().find(|e| e.key == key))
+    });
+    ParsedDocument { sentences, entities }
 }

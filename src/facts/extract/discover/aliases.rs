@@ -1,0 +1,47 @@
+//! Later mentions of what a document introduced: its names, acronyms and surnames, found in every sentence.
+
+use aho_corasick::{AhoCorasick, MatchKind};
+
+use super::Sentence;
+use super::registry::Registry;
+use crate::facts::extract::model::Mention;
+
+/// Marks every alias of the registry's entities in the sentences, one mention per entity and sentence.
+/// Single words (acronyms, surnames) must match in case; longer names in any case.
+pub fn mark(sentences: &mut [Sentence<'_>], registry: &Registry<'_>) {
+    let mut patterns: Vec<(String, String)> = Vec::new();
+    for e in registry.entities() {
+        for alias in std::iter::once(&e.name).chain(&e.aliases) {
+            if alias.chars().filter(|c| c.is_alphanumeric()).count() >= 2 && !patterns.iter().any(|(p, _)| p == alias) {
+                patterns.push((alias.clone(), e.key.clone()));
+            }
+        }
+    }
+    if patterns.is_empty() {
+        return;
+    }
+    let Ok(ac) = AhoCorasick::builder()
+        .match_kind(MatchKind::LeftmostLongest)
+        .ascii_case_insensitive(true)
+        .build(patterns.iter().map(|(p, _)| p.as_str()))
+    else {
+        return;
+    };
+    for s in sentences.iter_mut() {
+        let mut added = Vec::new();
+        for m in ac.find_iter(s.text) {
+            let Some((alias, key)) = patterns.get(m.pattern().as_usize()) else { continue };
+            let (start, end) = (m.start(), m.end());
+            let bounded = !s.text[..start].chars().next_back().is_some_and(char::is_alphanumeric)
+                && !s.text[end..].chars().next().is_some_and(char::is_alphanumeric);
+            let surface = &s.text[start..end];
+            let case_ok = alias.contains(' ') || surface == alias;
+            let present = s.mentions.iter().chain(&added).any(|x: &Mention| x.entity_key == *key);
+            let same_span = s.mentions.iter().any(|x| x.start == start && x.end == end);
+            if bounded && case_ok && !present && !same_span {
+                added.push(Mention { entity_key: key.clone(), start, end, inferred: false });
+            }
+        }
+        s.mentions.extend(added);
+    }
+}
