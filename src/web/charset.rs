@@ -54,7 +54,7 @@ fn label(raw: &str) -> Option<&'static Encoding> {
     let raw = raw.trim_start().trim_start_matches(['"', '\'']);
     let end =
         raw.find(|c: char| !(c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | ':' | '.'))).unwrap_or(raw.len());
-    let encoding = Encoding::for_label(raw[..end].as_bytes())?;
+    let encoding = Encoding::for_label(&raw.as_bytes()[..end])?;
     // A page that claims UTF-16 in ASCII markup is not UTF-16 (the HTML standard's rule).
     if encoding == encoding_rs::UTF_16LE || encoding == encoding_rs::UTF_16BE {
         Some(encoding_rs::UTF_8)

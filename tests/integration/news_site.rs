@@ -21,10 +21,13 @@ use axum::{
 /// The 20 MB a hostile server sends.
 pub const HUGE: u64 = 20 * 1024 * 1024;
 
+/// A stored file: content type, body, and the charset to encode it in.
+type File = (String, String, Option<&'static encoding_rs::Encoding>);
+
 #[derive(Default)]
 struct Site {
     /// Path → (content type, body, charset to encode the body in).
-    files: Mutex<HashMap<String, (String, String, Option<&'static encoding_rs::Encoding>)>>,
+    files: Mutex<HashMap<String, File>>,
     hits: Mutex<HashMap<String, usize>>,
     conditional: AtomicUsize,
     not_modified: AtomicUsize,
