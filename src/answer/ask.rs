@@ -97,16 +97,13 @@ async fn supporting(dossier: &Dossier, a: &Analysis) -> anyhow::Result<Vec<(Supp
     }
     let mut seen = HashSet::new();
     candidates.retain(|row| seen.insert(row.sentence_id));
+    let lexicon = lexicon::bundled();
+    let mentions = with_context(dossier, &candidates, lexicon).await?;
     let ids: Vec<i64> = candidates.iter().map(|row| row.sentence_id).collect();
-    let mut mentions: HashMap<i64, Vec<db::facts::MentionRow>> = HashMap::new();
-    for m in db::facts::mentions_of(&dossier.pool, &ids).await? {
-        mentions.entry(m.sentence_id).or_default().push(m);
-    }
     let mut figures: HashMap<i64, Vec<db::facts::FigureRow>> = HashMap::new();
     for f in db::facts::figures_of(&dossier.pool, &ids).await? {
         figures.entry(f.sentence_id).or_default().push(f);
     }
-    let lexicon = lexicon::bundled();
     let none = Vec::new();
     Ok(candidates
         .into_iter()
@@ -116,4 +113,50 @@ async fn supporting(dossier: &Dossier, a: &Analysis) -> anyhow::Result<Vec<(Supp
             support::check(a, &row, f, m, dossier.entities(), lexicon).map(|s| (s, row))
         })
         .collect())
+}
+
+/// The entities of each candidate with its coreference context: those it names or implies, those of its
+/// document's title (the subject of every sentence of "India's diplomacy in 2024"), and, for a sentence
+/// opening with a pronoun ("He then travelled…"), those of the sentence before it. Context mentions
+/// count as inferred.
+async fn with_context(
+    dossier: &Dossier,
+    candidates: &[FactRow],
+    lexicon: &lexicon::Lexicon,
+) -> anyhow::Result<HashMap<i64, Vec<db::facts::MentionRow>>> {
+    let mut ids: Vec<i64> = candidates.iter().map(|row| row.sentence_id).collect();
+    let previous: HashMap<i64, i64> = candidates
+        .iter()
+        .filter(|row| row.position > 0 && lexicon.opens_with_pronoun(&row.text))
+        .map(|row| (row.sentence_id - 1, row.sentence_id))
+        .collect();
+    ids.extend(previous.keys().copied().filter(|id| !ids.contains(id)).collect::<Vec<_>>());
+    let mut mentions: HashMap<i64, Vec<db::facts::MentionRow>> = HashMap::new();
+    for m in db::facts::mentions_of(&dossier.pool, &ids).await? {
+        if let Some(&next) = previous.get(&m.sentence_id) {
+            mentions.entry(next).or_default().push(db::facts::MentionRow {
+                sentence_id: next,
+                inferred: true,
+                ..m.clone()
+            });
+        }
+        mentions.entry(m.sentence_id).or_default().push(m);
+    }
+    let mut titles: HashMap<i64, Vec<String>> = HashMap::new();
+    for row in candidates {
+        let keys = titles.entry(row.document_id).or_insert_with(|| {
+            dossier.entities().find_mentions(&row.doc_title).into_iter().map(|m| m.entity_key).collect()
+        });
+        let list = mentions.entry(row.sentence_id).or_default();
+        for key in keys.iter() {
+            if !list.iter().any(|m| &m.entity_key == key) {
+                list.push(db::facts::MentionRow {
+                    sentence_id: row.sentence_id,
+                    entity_key: key.clone(),
+                    inferred: true,
+                });
+            }
+        }
+    }
+    Ok(mentions)
 }

@@ -34,18 +34,53 @@ pub fn find(
     let figure = |kinds: &[&str]| nearest_figure(row, figures, kinds, a.unit.as_ref(), anchors);
     match a.answer_type {
         AnswerType::When => figure(&["date"]).map(|f| date(f, &row.doc_published)),
-        AnswerType::HowMuch => figure(&["money", "quantity"]).map(|f| Found::Span(f.text.clone())),
+        AnswerType::HowMuch => {
+            figure(&["money", "quantity"]).or_else(|| figure(&["count"])).map(|f| Found::Span(f.text.clone()))
+        }
+        // "Сколько" asks for a count or an amount alike: without a unit, money answers too.
+        AnswerType::HowMany if a.unit.is_none() => {
+            figure(&["count", "quantity", "money"]).map(|f| Found::Span(f.text.clone()))
+        }
         AnswerType::HowMany => figure(&["count", "quantity"]).map(|f| Found::Span(f.text.clone())),
         AnswerType::Share => figure(&["percent"]).map(|f| Found::Span(f.text.clone())),
         AnswerType::Where => place(a, row, mentions, anchors, gazetteer, lexicon).map(Found::Span),
         AnswerType::Who => who(a, row, mentions, anchors, gazetteer).map(Found::Span),
         AnswerType::WhichCountries => {
-            let list = others(a, row, mentions, gazetteer, &[EntityKind::Country]);
-            (!list.is_empty()).then(|| Found::List(list.into_iter().map(|(_, span)| span).collect()))
+            // Not the home country of a person asked about ("Russian Foreign Minister Sergey Lavrov").
+            let homes: Vec<&str> =
+                a.entities.iter().filter_map(|k| gazetteer.get(k)).filter_map(|e| e.country.as_deref()).collect();
+            let list: Vec<(usize, String)> = others(a, row, mentions, gazetteer, &[EntityKind::Country])
+                .into_iter()
+                .filter(|(_, span)| !homes.iter().any(|h| gazetteer.get(h).is_some_and(|c| c.aliases.contains(span))))
+                .collect();
+            nearest_run(&row.text, list, anchors).map(Found::List)
         }
         AnswerType::YesNo => Some(Found::Yes),
         AnswerType::About | AnswerType::Other => None,
     }
+}
+
+/// Most words between two names of one enumeration ("Qatar, UAE", "Belarus and North Korea").
+const RUN_GAP_WORDS: usize = 2;
+
+/// The enumeration of names nearest the question's words: names one after another with at most a comma
+/// or a conjunction between them ("visited Qatar, UAE, contributing to … Yemen, Sudan" gives two).
+fn nearest_run(text: &str, names: Vec<(usize, String)>, anchors: &[usize]) -> Option<Vec<String>> {
+    let mut runs: Vec<Vec<(usize, String)>> = Vec::new();
+    for (at, name) in names {
+        let joined = runs.last().and_then(|run| run.last()).is_some_and(|(prev_at, prev)| {
+            let gap = text.get(prev_at + prev.len()..at).unwrap_or("x x x");
+            words::tokens(gap).len() <= RUN_GAP_WORDS && !gap.contains(['.', ';', ':'])
+        });
+        match runs.last_mut() {
+            Some(run) if joined => run.push((at, name)),
+            _ => runs.push(vec![(at, name)]),
+        }
+    }
+    let best = runs
+        .into_iter()
+        .min_by_key(|run| run.iter().map(|(at, _)| distance(*at, anchors)).min().unwrap_or(usize::MAX))?;
+    Some(best.into_iter().map(|(_, name)| name).collect())
 }
 
 fn distance(at: usize, anchors: &[usize]) -> usize {
@@ -62,13 +97,14 @@ fn nearest_figure<'f>(
     figures
         .iter()
         .filter(|f| kinds.contains(&f.kind.as_str()))
-        .filter(|f| {
-            unit.is_none_or(|u| {
-                u.found_in(words::tokens(&format!("{} {}", f.unit, f.text)).iter().map(|t| t.lower.as_str()))
-            })
+        .filter_map(|f| row.text.find(&f.text).map(|at| (at, f)))
+        .filter(|(at, f)| {
+            // The unit as stored, or the word right after the figure ("5 тысяч тонн").
+            let next = row.text.get(at + f.text.len()..).and_then(|rest| words::tokens(rest).into_iter().next());
+            let said = format!("{} {} {}", f.unit, f.text, next.map(|t| t.lower).unwrap_or_default());
+            unit.is_none_or(|u| u.found_in(words::tokens(&said).iter().map(|t| t.lower.as_str())))
         })
-        .filter_map(|f| row.text.find(&f.text).map(|at| (distance(at, anchors), f)))
-        .min_by_key(|(d, _)| *d)
+        .min_by_key(|(at, _)| distance(*at, anchors))
         .map(|(_, f)| f)
 }
 
@@ -120,8 +156,12 @@ fn place(
         if !lexicon.place_words.contains(&t.lower) {
             continue;
         }
+        let name_word =
+            |k: usize| tokens.get(k).is_some_and(|n| n.capitalised && !lexicon.not_places.contains(&n.lower));
         let mut j = i + 1;
-        while tokens.get(j).is_some_and(|n| n.capitalised && !lexicon.not_places.contains(&n.lower)) {
+        while name_word(j)
+            || j > i + 1 && tokens.get(j).is_some_and(|n| lexicon.place_joiners.contains(&n.lower)) && name_word(j + 1)
+        {
             j += 1;
         }
         if j == i + 1 {
@@ -158,14 +198,13 @@ fn others(
     g: &Gazetteer,
     kinds: &[EntityKind],
 ) -> Vec<(usize, String)> {
-    let lower = row.text.to_lowercase();
     let tokens = words::tokens(&row.text);
     let mut found: Vec<(usize, String)> = Vec::new();
     for m in mentions.iter().filter(|m| !m.inferred && !a.entities.contains(&m.entity_key)) {
         let Some(entity) = g.get(&m.entity_key).filter(|e| kinds.contains(&e.kind)) else { continue };
         let exact = std::iter::once(&entity.name).chain(&entity.aliases).filter_map(|alias| {
-            let at = lower.find(&alias.to_lowercase())?;
-            row.text.get(at..at + alias.len()).map(|s| (at, s.to_owned()))
+            let (at, end) = words::find_name(&row.text, alias)?;
+            row.text.get(at..end).map(|s| (at, s.to_owned()))
         });
         // An inflected one-word name ("Китаем" for "Китай"): a word that starts with the name's key.
         let inflected =
@@ -177,7 +216,20 @@ fn others(
                     .map(|t| (t.start, row.text[t.start..t.end].to_owned()))
             });
         let spans: Vec<(usize, String)> = exact.chain(inflected).collect();
-        let spans = spans.into_iter();
+        // The earliest, run on through every overlapping form ("President Xi" + "Xi Jinping").
+        let union = spans.iter().min_by_key(|(at, span)| (*at, usize::MAX - span.len())).map(|(start, span)| {
+            let mut end = start + span.len();
+            while let Some(longer) = spans
+                .iter()
+                .map(|(a, s)| a + s.len())
+                .filter(|&e| e > end)
+                .find(|&e| spans.iter().any(|(a, s)| *a < end && a + s.len() == e))
+            {
+                end = longer;
+            }
+            (*start, row.text.get(*start..end).unwrap_or(span).to_owned())
+        });
+        let spans = union.into_iter();
         if let Some((at, span)) = spans.min_by_key(|(at, span)| (*at, usize::MAX - span.len()))
             && !repeats_question(a, &span, g)
             && !found.iter().any(|(_, s)| s == &span)

@@ -69,9 +69,10 @@ pub fn check(
     }
     for key in &a.entities {
         if let Some(entity) = gazetteer.get(key) {
-            let lower = row.text.to_lowercase();
             anchors.extend(
-                std::iter::once(&entity.name).chain(&entity.aliases).filter_map(|n| lower.find(&n.to_lowercase())),
+                std::iter::once(&entity.name)
+                    .chain(&entity.aliases)
+                    .filter_map(|n| words::find_name(&row.text, n).map(|(at, _)| at)),
             );
         }
     }
@@ -81,6 +82,28 @@ pub fn check(
         return None;
     }
     let direct = a.entities.iter().filter(|k| mentions.iter().any(|m| &m.entity_key == *k && !m.inferred)).count();
-    let score = matched as f64 * 2.0 + direct as f64 * 0.5 + super::rank::brevity(&row.text);
+    // A sentence that uses a word of a named entity's name ("the summit") is about it, not only near it.
+    let named_words = a
+        .entities
+        .iter()
+        .filter_map(|k| gazetteer.get(k))
+        .filter(|e| {
+            words::tokens(&e.name)
+                .iter()
+                .filter(|w| w.lower.chars().count() > 3 && !lexicon.stop.contains(&w.lower))
+                .any(|w| tokens.iter().any(|t| words::matches(&t.lower, &words::key(&w.lower))))
+        })
+        .count();
+    let listed = match &found {
+        Some(Found::List(items)) => items.len().min(5),
+        _ => 0,
+    };
+    let same_language = (row.doc_language == "ru") == a.russian;
+    let score = matched as f64 * 2.0
+        + direct as f64 * 0.5
+        + named_words as f64 * 0.5
+        + listed as f64 * 0.3
+        + if same_language { 0.3 } else { 0.0 }
+        + super::rank::brevity(&row.text);
     Some(Support { score, found })
 }

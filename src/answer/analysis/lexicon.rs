@@ -55,6 +55,7 @@ struct TypesFile {
 struct WordsFile {
     stop: Bilingual,
     generic: Bilingual,
+    pronouns: Bilingual,
 }
 
 #[derive(Deserialize)]
@@ -69,6 +70,7 @@ struct UnitSpec {
 struct PlacesSpec {
     en: Vec<String>,
     ru: Vec<String>,
+    joiners: Vec<String>,
     not_places: Vec<String>,
 }
 
@@ -103,6 +105,10 @@ pub struct Lexicon {
     units: Vec<(String, Vec<String>)>,
     pub place_words: HashSet<String>,
     pub not_places: HashSet<String>,
+    /// Lowercase words inside a place's name ("de" in "Rio de Janeiro").
+    pub place_joiners: HashSet<String>,
+    /// Phrases that open a sentence about the previous sentence's entities, as lowercase words.
+    pronouns: Vec<Vec<String>>,
 }
 
 /// The lexicons shipped in `data/questions/`.
@@ -160,6 +166,8 @@ impl Lexicon {
             units,
             place_words: fold_all(&[lexicon.places.en, lexicon.places.ru].concat()),
             not_places: fold_all(&lexicon.places.not_places),
+            place_joiners: fold_all(&lexicon.places.joiners),
+            pronouns: words_file.pronouns.all().map(|p| phrase(p)).filter(|p| !p.is_empty()).collect(),
         })
     }
 
@@ -173,7 +181,15 @@ impl Lexicon {
             units: Vec::new(),
             place_words: HashSet::new(),
             not_places: HashSet::new(),
+            place_joiners: HashSet::new(),
+            pronouns: Vec::new(),
         }
+    }
+
+    /// Whether `sentence` opens with a pronoun ("He then travelled…", "Стороны договорились…").
+    pub fn opens_with_pronoun(&self, sentence: &str) -> bool {
+        let first: Vec<String> = words::tokens(sentence).into_iter().take(3).map(|t| t.lower).collect();
+        self.pronouns.iter().any(|p| first.len() >= p.len() && first[..p.len()] == p[..])
     }
 
     /// Whether the word (lowercase) is a generic word: a verb or noun every report shares.
@@ -233,6 +249,13 @@ mod tests {
     fn generic_verbs_are_recognised_in_any_form() {
         assert!(bundled().is_generic("held") && bundled().is_generic("happened") && bundled().is_generic("прошёл"));
         assert!(!bundled().is_generic("trade"));
+    }
+
+    #[test]
+    fn sentences_opening_with_a_pronoun_are_recognised() {
+        assert!(bundled().opens_with_pronoun("He then travelled to Ukraine in August."));
+        assert!(bundled().opens_with_pronoun("Стороны договорились расширить сотрудничество."));
+        assert!(!bundled().opens_with_pronoun("Henry travelled."));
     }
 
     #[test]

@@ -81,7 +81,12 @@ pub struct Analysis {
     pub unit: Option<Term>,
     /// The question's own lowercase words (an answer must add something to them).
     pub words: Vec<String>,
+    /// The question is written in Russian.
+    pub russian: bool,
 }
+
+/// How many words after a "how many" cue may name its unit.
+const UNIT_REACH: usize = 2;
 
 /// Most content words kept from one question.
 const MAX_TERMS: usize = 12;
@@ -123,6 +128,7 @@ pub fn analyse(question: &str, entities: &Gazetteer) -> Analysis {
         unknown: found.unknown,
         content,
         unit,
+        russian: tokens.iter().filter(|t| words::is_cyrillic(&t.lower)).count() * 2 > tokens.len(),
         words: tokens.into_iter().map(|t| t.lower).collect(),
     }
 }
@@ -135,16 +141,10 @@ fn unit_after_cue(
     lexicon: &lexicon::Lexicon,
 ) -> Option<Term> {
     let cue = cues.iter().find(|c| c.kind == asked)?;
-    let next = tokens.get(cue.first + cue.len)?;
-    if lexicon.stop.contains(&next.lower)
-        || next.capitalised && cue.first + cue.len > 0 && lexicon.unit(&next.lower).is_none()
-    {
-        return None;
-    }
-    let keys = match lexicon.unit(&next.lower) {
-        Some((unit, keys)) => std::iter::once(unit.to_owned()).chain(keys.iter().cloned()).collect(),
-        None if asked == AnswerType::HowMany => vec![words::key(&next.lower)],
-        None => return None,
-    };
-    Some(Term { word: next.lower.clone(), keys })
+    // "how many countries", "how many neighbouring countries", "сколько тонн".
+    let mut after = tokens.iter().skip(cue.first + cue.len).take(UNIT_REACH);
+    after.find_map(|t| lexicon.unit(&t.lower).map(|u| (t, u))).map(|(t, (unit, keys))| Term {
+        word: t.lower.clone(),
+        keys: std::iter::once(unit.to_owned()).chain(keys.iter().cloned()).collect(),
+    })
 }

@@ -63,9 +63,18 @@ pub fn entities(
         }
         let (start, end) = (tokens[first].start, tokens[i].end);
         let text = &question[start..end];
-        // A capitalised common word ("Summit", "Trade") is a content word, not a name.
+        // A capitalised common word ("Summit", "Trade") is a content word, not a name; so is the
+        // question's first word ("Какое", "Подал") unless it is a typo of a known name.
         let common = first == i && lexicon.expand(&tokens[first].lower).len() > 1;
-        if !common {
+        let opening = first == 0 && first == i;
+        if opening {
+            let before = named.keys.len();
+            resolve_name(text, gazetteer, &mut named);
+            named.unknown.retain(|u| u.text != text);
+            if named.keys.len() > before {
+                named.covered.insert(first);
+            }
+        } else if !common {
             resolve_name(text, gazetteer, &mut named);
             named.covered.extend(first..=i);
         }

@@ -74,6 +74,39 @@ pub fn matches(word: &str, key: &str) -> bool {
     if key.chars().count() < MIN_PREFIX_KEY { word == key } else { word.starts_with(key) }
 }
 
+/// Where `name` is said in `text`, as a byte span: starting a word, case-insensitive (short codes such as
+/// "IN" or "GE" only as written); a Russian name may run on into an inflectional ending ("Си Цзиньпином").
+pub fn find_name(text: &str, name: &str) -> Option<(usize, usize)> {
+    let name = name.trim();
+    if name.is_empty() {
+        return None;
+    }
+    let short = name.chars().count() <= 3;
+    let boundary = |c: Option<char>| c.is_none_or(|c| !c.is_alphanumeric());
+    let hay: std::borrow::Cow<str> = if short { text.into() } else { text.to_lowercase().into() };
+    let needle = if short { name.to_owned() } else { name.to_lowercase() };
+    if hay.len() != text.len() {
+        return None;
+    }
+    for (at, _) in hay.match_indices(&needle) {
+        let end = at + needle.len();
+        if !boundary(text[..at].chars().next_back()) || !text.is_char_boundary(end) {
+            continue;
+        }
+        let rest = &text[end..];
+        if boundary(rest.chars().next()) {
+            return Some((at, end));
+        }
+        if is_cyrillic(name) {
+            let ending = rest.find(|c: char| !c.is_alphanumeric()).unwrap_or(rest.len());
+            if ending <= 3 {
+                return Some((at, end + ending));
+            }
+        }
+    }
+    None
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -86,6 +119,18 @@ mod tests {
         assert!(matches("delivered", &key("deliver")));
         assert!(matches("помощи", &key("помощь")));
         assert!(matches("товарооборот", &key("товарооборота")));
+    }
+
+    #[test]
+    fn names_are_found_as_words_and_codes_only_as_written() {
+        assert_eq!(find_name("the Gulf Cooperation Council met", "IL"), None);
+        assert_eq!(find_name("Georgian citizens", "GE"), None);
+        assert_eq!(find_name("visited Qatar, UAE.", "UAE"), Some((15, 18)));
+        assert_eq!(
+            find_name("с Председателем КНР Си Цзиньпином, который", "Си Цзиньпин").map(|(a, b)| b - a),
+            Some(24)
+        );
+        assert_eq!(find_name("in India", "india"), Some((3, 8)));
     }
 
     #[test]
