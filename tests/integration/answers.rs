@@ -83,8 +83,11 @@ async fn a_free_text_question_is_answered_from_the_documents() {
     let bot = TestBot::start().await;
     let reply = bot.ask(106, "How much did Russia trade with China?").await.join("\n");
     assert!(reply.contains("$240 billion"), "{reply}");
+    assert!(reply.starts_with("<b>$240 billion</b>"), "the answer does not lead: {reply}");
+    // A name the documents never mention is refused by name, with nothing quoted.
     let reply = bot.ask(106, "What is the weather like in Paris tomorrow?").await.join("\n");
-    assert!(reply.contains("don't say anything about that"), "the bot guessed: {reply}");
+    assert!(reply.contains("don't mention <b>Paris</b>"), "the bot guessed: {reply}");
+    assert!(!reply.contains("<blockquote>"), "the bot quoted a sentence: {reply}");
     bot.stop().await;
 }
 
