@@ -107,3 +107,84 @@ pub fn check(
         + super::rank::brevity(&row.text);
     Some(Support { score, found })
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::{answer::analysis, facts::Knowledge};
+
+    fn row(text: &str, language: &str) -> FactRow {
+        FactRow {
+            sentence_id: 1,
+            document_id: 1,
+            paragraph: 0,
+            position: 3,
+            text: text.into(),
+            fact_key: "k".into(),
+            doc_title: "T".into(),
+            doc_source: "S".into(),
+            doc_published: "2024-12".into(),
+            doc_language: language.into(),
+        }
+    }
+
+    fn mention(key: &str) -> MentionRow {
+        MentionRow { sentence_id: 1, entity_key: key.into(), inferred: false }
+    }
+
+    fn figure(kind: &str, unit: &str, text: &str) -> FigureRow {
+        FigureRow { sentence_id: 1, kind: kind.into(), value: 0.0, unit: unit.into(), text: text.into() }
+    }
+
+    fn check_one(question: &str, text: &str, figures: &[FigureRow], mentions: &[MentionRow]) -> Option<Support> {
+        let knowledge = Knowledge::bundled().expect("the bundled knowledge loads");
+        let a = analysis::analyse(question, &knowledge.gazetteer);
+        check(&a, &row(text, "en"), figures, mentions, &knowledge.gazetteer, analysis::lexicon::bundled())
+    }
+
+    #[test]
+    fn a_sentence_missing_one_named_entity_supports_nothing() {
+        let text = "Russia has concluded bilateral security agreements with Belarus and North Korea.";
+        let mentions = [mention("country:RU"), mention("country:BY"), mention("country:KP")];
+        assert!(check_one("How much did Russia trade with Argentina?", text, &[], &mentions).is_none());
+        assert!(check_one("Did Russia sign a security agreement with Belarus?", text, &[], &mentions).is_some());
+    }
+
+    #[test]
+    fn a_typed_question_needs_a_fact_of_its_type() {
+        let text = "Russia-China bilateral trade reached a record $240 billion.";
+        let mentions = [mention("country:RU"), mention("country:CN")];
+        let money = [figure("money", "USD", "$240 billion")];
+        let found = check_one("How much did Russia trade with China?", text, &money, &mentions).and_then(|s| s.found);
+        assert_eq!(found, Some(Found::Span("$240 billion".into())));
+        assert!(check_one("When did Russia trade with China?", text, &money, &mentions).is_none(), "no date");
+    }
+
+    #[test]
+    fn a_month_without_a_year_is_resolved_from_the_document_date() {
+        let text = "Relations were strengthened through the UAE President's visit to Russia last October.";
+        let mentions = [mention("country:AE"), mention("country:RU")];
+        let dates = [figure("date", "--10", "last October")];
+        let found =
+            check_one("When did the UAE President visit Russia?", text, &dates, &mentions).and_then(|s| s.found);
+        assert_eq!(found, Some(Found::Month { span: "last October".into(), month: 10, year: 2024 }));
+    }
+
+    #[test]
+    fn a_generic_verb_does_not_refuse_a_good_answer_and_the_answer_is_a_span() {
+        let text = "A key highlight was the BRICS Summit in Kazan, chaired by Russia.";
+        let mentions = [mention("event:brics-summit-kazan-2024"), mention("country:RU")];
+        let found = check_one("Where did the BRICS leaders meet?", text, &[], &mentions).and_then(|s| s.found);
+        assert_eq!(found, Some(Found::Span("Kazan".into())));
+        let found = check_one("Who chaired the BRICS summit?", text, &[], &mentions).and_then(|s| s.found);
+        assert_eq!(found, Some(Found::Span("Russia".into())));
+    }
+
+    #[test]
+    fn a_sentence_sharing_no_content_word_does_not_support() {
+        let text = "President Putin's state visit to China in May 2024 elevated the partnership.";
+        let mentions = [mention("person:putin"), mention("country:CN")];
+        let dates = [figure("date", "2024-05", "May 2024")];
+        assert!(check_one("When did Putin sign an oil deal with China?", text, &dates, &mentions).is_none());
+    }
+}
