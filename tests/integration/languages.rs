@@ -248,6 +248,10 @@ fn sample_args() -> Vec<(&'static str, FluentValue<'static>)> {
         arg("unreachable", 1),
         arg("documents", 2),
         arg("sent", 4),
+        arg("names", "Lavrov & Japan"),
+        arg("what", "a <date>"),
+        arg("month", "July"),
+        arg("year", "2024"),
         arg("errors", 0),
         arg("waiting", 1),
     ]
