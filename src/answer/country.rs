@@ -33,18 +33,18 @@ impl Group {
         })
     }
 
-    /// The group a fact belongs under: the first that fits.
+    /// The group a fact belongs under: the first that fits (cue words in `data/cards.toml`).
     pub fn of(fact: &Fact) -> Group {
         let lower = fact.row.text.to_lowercase();
-        let has = |words: &[&str]| words.iter().any(|w| lower.contains(w));
+        let headings = super::headings::bundled();
         // Visits and agreements are the more specific headings, so they win over a figure in passing.
-        if has(&["visit", "визит"]) {
+        if headings.is_visit(&lower) {
             Group::Visits
-        } else if has(&["agreement", "treaty", "accord", "memorand", "signed", "соглашен", "договор"]) {
+        } else if headings.is_agreement(&lower) {
             Group::Agreements
         } else if fact.figures.iter().any(|f| matches!(f.kind.as_str(), "money" | "percent" | "count" | "quantity")) {
             Group::Figures
-        } else if has(&["project", "corridor", "economic zone", "railway", "проект", "коридор"]) {
+        } else if headings.is_project(&lower) {
             Group::Projects
         } else {
             Group::Relations

@@ -129,6 +129,27 @@ pub fn all_of(terms: &[String]) -> Option<String> {
     joined(terms, " AND ")
 }
 
+/// An FTS5 query for word prefixes: each group matches when any of its keys starts a word, and the
+/// groups are joined by `AND` (`all`) or `OR`. Keys are alphanumeric and quoted, as in [`any_of`].
+pub fn prefix_groups(groups: &[&[String]], all: bool) -> Option<String> {
+    let parts: Vec<String> = groups
+        .iter()
+        .take(MAX_TERMS)
+        .filter_map(|keys| {
+            let quoted: Vec<String> = keys
+                .iter()
+                .filter(|k| {
+                    !k.is_empty() && k.chars().count() <= MAX_TERM_CHARS && k.chars().all(char::is_alphanumeric)
+                })
+                .take(8)
+                .map(|k| format!("\"{k}\"*"))
+                .collect();
+            (!quoted.is_empty()).then(|| format!("({})", quoted.join(" OR ")))
+        })
+        .collect();
+    (!parts.is_empty()).then(|| parts.join(if all { " AND " } else { " OR " }))
+}
+
 fn joined(terms: &[String], operator: &str) -> Option<String> {
     let quoted: Vec<String> = terms
         .iter()
@@ -168,6 +189,17 @@ mod tests {
     #[test]
     fn russian_words_are_kept() {
         assert_eq!(content_terms("Что с Индией?"), vec!["индией"]);
+    }
+
+    #[test]
+    fn prefix_groups_quote_every_key_and_drop_the_rest() {
+        let trade = vec!["trade".to_owned(), "торгов".to_owned(), "x\"y".to_owned()];
+        let china = vec!["china".to_owned()];
+        assert_eq!(
+            prefix_groups(&[&trade, &china], true).as_deref(),
+            Some("(\"trade\"* OR \"торгов\"*) AND (\"china\"*)")
+        );
+        assert_eq!(prefix_groups(&[&[]], false), None);
     }
 
     proptest! {

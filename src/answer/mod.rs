@@ -1,17 +1,23 @@
 //! Answering: the platform-free core behind `/country`, `/summit`, `/topic`, `/search` and free text.
 
+pub mod analysis;
+mod ask;
 pub mod buttons;
 pub mod cache;
 pub mod card;
 mod country;
 pub mod fts;
+mod headings;
 pub mod inline;
 pub mod links;
 mod names;
+pub mod outcome;
 mod question;
 mod rank;
 mod source;
+pub mod spans;
 mod summit;
+mod support;
 mod topic;
 mod welcome;
 
@@ -88,6 +94,16 @@ impl Dossier {
         Dossier { lang, ..self.clone() }
     }
 
+    /// The entity lookup: every entity the fact base can name (the gazetteer, and what ingest adds to it).
+    pub fn entities(&self) -> &crate::facts::Gazetteer {
+        &self.knowledge.gazetteer
+    }
+
+    /// The typed outcome of a free-text question (what [`Request::Question`] renders).
+    pub async fn ask(&self, question: &str) -> Result<outcome::Outcome, AnswerError> {
+        Ok(ask::ask(&self.current().await?, &clip(question)).await?)
+    }
+
     /// An entity's name in the interface language (the Russian name when there is one).
     pub fn name_of<'a>(&self, entity: &'a crate::facts::Entity) -> &'a str {
         self.lang.pick(&entity.name, entity.name_ru.as_deref())
@@ -145,15 +161,15 @@ impl Dossier {
             Request::Search(words) => {
                 question::search(self, &self.required(words, "search", "transport corridor")?).await
             }
-            Request::Question(text) => question::answer(self, &clip(text)).await,
+            Request::Question(text) => outcome::render(self, self.ask(text).await?).await,
             Request::Entity(key) => self.entity_card(key).await,
             Request::Source(sentence_id) => source::answer(self, *sentence_id).await,
         }
     }
 
     /// The card for an entity key, by its kind.
-    async fn entity_card(&self, key: &str) -> Result<Reply, AnswerError> {
-        let Some(entity) = self.knowledge.gazetteer.get(key) else {
+    pub(crate) async fn entity_card(&self, key: &str) -> Result<Reply, AnswerError> {
+        let Some(entity) = self.entities().get(key) else {
             return Err(AnswerError::User(self.lang.t("link-outdated")));
         };
         match entity.kind {

@@ -11,10 +11,20 @@ use crate::{
     reply::{Reply, Span, bold, code, text},
 };
 
+/// `/summit NAME` reaches every entity of the fact base: an event or organisation first, then a project or
+/// person (its own card), then a country (its country card).
 pub async fn answer(dossier: &Dossier, name: &str) -> Result<Reply, AnswerError> {
-    match names::resolve(dossier, name, &[EntityKind::Event, EntityKind::Organisation], "summit") {
-        Ok(entity) => card(dossier, entity).await,
-        Err(reply) => Ok(reply),
+    let gatherings = [EntityKind::Event, EntityKind::Organisation];
+    let entity = match names::resolve(dossier, name, &gatherings, "summit") {
+        Ok(entity) => entity,
+        Err(reply) => match names::resolve(dossier, name, &EntityKind::ALL, "summit") {
+            Ok(entity) => entity,
+            Err(_) => return Ok(reply),
+        },
+    };
+    match entity.kind {
+        EntityKind::Country => super::country::card(dossier, entity).await,
+        _ => card(dossier, entity).await,
     }
 }
 
@@ -42,8 +52,9 @@ pub async fn card(dossier: &Dossier, entity: &Entity) -> Result<Reply, AnswerErr
         text(format!(" — {}", card::count_facts(total, dossier.lang))),
     ]);
     let mut highlights: Vec<Span> = Vec::new();
+    // A place only when a quoted sentence gives it; a date only as discovered in a sentence.
     for e in std::iter::once(entity).chain(events.iter().copied()) {
-        if let Some(place) = e.place.as_deref() {
+        if let Some(place) = e.place.as_deref().filter(|p| facts.iter().any(|f| f.row.text.contains(p))) {
             highlights.push(text(format!("📍 {place}")));
         }
         if let Some(date) = e.date.as_deref() {

@@ -83,8 +83,11 @@ async fn a_free_text_question_is_answered_from_the_documents() {
     let bot = TestBot::start().await;
     let reply = bot.ask(106, "How much did Russia trade with China?").await.join("\n");
     assert!(reply.contains("$240 billion"), "{reply}");
+    assert!(reply.starts_with("<b>$240 billion</b>"), "the answer does not lead: {reply}");
+    // A name the documents never mention is refused by name, with nothing quoted.
     let reply = bot.ask(106, "What is the weather like in Paris tomorrow?").await.join("\n");
-    assert!(reply.contains("don't say anything about that"), "the bot guessed: {reply}");
+    assert!(reply.contains("don't mention <b>Paris</b>"), "the bot guessed: {reply}");
+    assert!(!reply.contains("<blockquote>"), "the bot quoted a sentence: {reply}");
     bot.stop().await;
 }
 
@@ -143,5 +146,35 @@ async fn every_reply_to_hostile_input_is_accepted_by_telegram() {
         }
     }
     assert_eq!(rejected(&bot.tg), Vec::<String>::new(), "Telegram would have refused some replies");
+    bot.stop().await;
+}
+
+#[tokio::test]
+async fn summit_reaches_people_and_never_swaps_a_short_name_for_another_organisation() {
+    let bot = TestBot::start().await;
+    for (name, expected) in [("Putin", "Vladimir Putin"), ("Lavrov", "Sergey Lavrov")] {
+        let card = bot.ask(120, &format!("/summit {name}")).await.join("\n");
+        assert!(card.contains(&format!("<b>{expected}</b>")) && card.contains("<blockquote>"), "{card}");
+    }
+    let swapped = bot.ask(120, "/summit CSTP").await.join("\n");
+    assert!(swapped.contains("is not in the documents") && !swapped.contains("🏛"), "{swapped}");
+    let about = bot.ask(120, "What is BRICS?").await.join("\n");
+    assert!(about.contains("🏛") && about.contains("<b>BRICS</b>"), "free text must give the card: {about}");
+    bot.stop().await;
+}
+
+#[tokio::test]
+async fn cards_state_only_what_the_documents_say() {
+    let bot = TestBot::start().await;
+    for (name, invented) in [("GCC", "Riyadh"), ("Russia-Africa forum", "Sochi"), ("Moscow Format", "📍")] {
+        let card = bot.ask(121, &format!("/summit {name}")).await.join("\n");
+        assert!(!card.contains(invented), "{invented} is in no document: {card}");
+    }
+    let russia = bot.ask(121, "/country Russia").await.join("\n");
+    let agreements = russia.split("🤝").nth(1).expect("the Russia card has an agreements section");
+    let section = agreements.split("\n<b>").next().unwrap_or_default();
+    assert!(section.contains("entered into force"), "{section}");
+    assert!(!section.contains("approved by President"), "not an agreement: {section}");
+    assert!(!section.contains("multipolar"), "not an agreement: {section}");
     bot.stop().await;
 }

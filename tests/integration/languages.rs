@@ -248,6 +248,10 @@ fn sample_args() -> Vec<(&'static str, FluentValue<'static>)> {
         arg("unreachable", 1),
         arg("documents", 2),
         arg("sent", 4),
+        arg("names", "Lavrov & Japan"),
+        arg("what", "a <date>"),
+        arg("month", "July"),
+        arg("year", "2024"),
         arg("errors", 0),
         arg("waiting", 1),
         arg("url", hostile),
@@ -275,4 +279,25 @@ fn every_localised_message_is_valid_telegram_html() {
 #[test]
 fn english_and_russian_have_the_same_message_ids() {
     assert_eq!(message_ids(Lang::En), message_ids(Lang::Ru));
+}
+
+#[tokio::test]
+async fn a_russian_question_in_a_private_chat_gets_the_bold_answer_and_the_english_quote() {
+    let bot = TestBot::start().await;
+    let reply = ask_in(&bot, 712, "ru", "Сколько стран участвовало в саммите БРИКС?").await;
+    assert!(reply.starts_with("<b>36 countries</b>"), "the answer does not lead in bold: {reply}");
+    assert!(
+        reply.contains("<blockquote>") && reply.contains("BRICS Summit in Kazan"),
+        "the quote must follow, in the document's language: {reply}"
+    );
+    assert!(reply.contains("📄 Источник:"), "the framing must be Russian: {reply}");
+    let call = &bot.tg.calls_of("SendMessage")[0];
+    assert_eq!(call.body["parse_mode"], serde_json::json!("HTML"));
+    let html = call.body["text"].as_str().unwrap_or_default();
+    assert!(parse_html(html, true).is_ok(), "not valid Telegram HTML: {html}");
+
+    let refused = ask_in(&bot, 712, "ru", "Когда Лавров посетил Аргентину?").await;
+    assert!(refused.contains("не упоминается <b>Аргентина</b>"), "the refusal must name Argentina: {refused}");
+    assert!(!refused.contains("<blockquote>"), "nothing may be quoted: {refused}");
+    bot.stop().await;
 }

@@ -21,11 +21,12 @@ pub(super) fn similarity(query: &str, candidate: &str, query_len: usize, candida
     (distance, 0.6 * edit + 0.4 * jw)
 }
 
-/// Edits tolerated for a `Found`: none below 4 characters, one up to 8, two beyond.
+/// Edits tolerated for a `Found`: none up to 4 characters (an acronym one letter off is another
+/// organisation, never a typo), one up to 8, two beyond.
 pub(super) fn tolerated_edits(len: usize) -> usize {
     match len {
-        0..=3 => 0,
-        4..=8 => 1,
+        0..=4 => 0,
+        5..=8 => 1,
         _ => 2,
     }
 }
@@ -218,6 +219,7 @@ mod tests {
     #[test]
     fn short_queries_tolerate_no_edits() {
         assert_eq!(tolerated_edits(3), 0);
+        assert_eq!(tolerated_edits(4), 0);
         assert_eq!(tolerated_edits(5), 1);
         assert_eq!(tolerated_edits(9), 2);
     }

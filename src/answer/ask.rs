@@ -1,0 +1,162 @@
+//! Free text, step by step: analyse the question, refuse names the documents never mention, gather
+//! candidate sentences, keep those that support an answer, and lead with the best one's answer.
+
+use std::collections::{HashMap, HashSet};
+
+use super::{
+    Dossier,
+    analysis::{self, Analysis, AnswerType, lexicon},
+    fts,
+    outcome::Outcome,
+    support::{self, Support},
+};
+use crate::db::{self, facts::FactRow};
+
+/// Candidates read per source (full-text matches, facts of the rarest named entity): the newest ones.
+const CANDIDATES: i64 = 200;
+/// Most sentences quoted for a question without a type.
+const MAX_QUOTES: usize = 3;
+/// A further sentence is quoted only if it scores at least this share of the best one.
+const RELATIVE_CUTOFF: f64 = 0.75;
+
+/// The typed outcome of a free-text question.
+pub async fn ask(dossier: &Dossier, question: &str) -> anyhow::Result<Outcome> {
+    let entities = dossier.entities();
+    let a = analysis::analyse(question, entities);
+    if a.entities.is_empty() && a.unknown.is_empty() && a.content.is_empty() {
+        return Ok(Outcome::Unknown);
+    }
+    for key in &a.entities {
+        let mut keys = vec![key.clone()];
+        keys.extend(entities.entities().iter().filter(|e| e.parent.as_deref() == Some(key)).map(|e| e.key.clone()));
+        if db::facts::count_by_entities(&dossier.pool, &keys).await? == 0 {
+            let name = entities.get(key).map_or(key.as_str(), |e| dossier.name_of(e)).to_owned();
+            return Ok(Outcome::NotMentioned { name });
+        }
+    }
+    for name in &a.unknown {
+        let keys: Vec<&[String]> = name.term.keys.iter().map(std::slice::from_ref).collect();
+        let present = match fts::prefix_groups(&keys, true) {
+            Some(query) => !db::search::newest_matches(&dossier.pool, &query, 1).await?.is_empty(),
+            None => false,
+        };
+        if !present {
+            return Ok(if name.choices.is_empty() {
+                Outcome::NotMentioned { name: name.text.clone() }
+            } else {
+                Outcome::DidYouMean { query: name.text.clone(), keys: name.choices.clone() }
+            });
+        }
+    }
+    if a.answer_type == AnswerType::About
+        && let [key] = a.entities.as_slice()
+    {
+        return Ok(Outcome::Card(key.clone()));
+    }
+    let mut supported = supporting(dossier, &a).await?;
+    if supported.is_empty() {
+        let mut names: Vec<String> =
+            a.entities.iter().filter_map(|k| entities.get(k)).map(|e| dossier.name_of(e).to_owned()).collect();
+        names.extend(a.unknown.iter().map(|n| n.text.clone()));
+        return Ok(if names.is_empty() { Outcome::Unknown } else { Outcome::Missing { names, asked: a.answer_type } });
+    }
+    supported.sort_by(|x, y| {
+        y.0.score
+            .total_cmp(&x.0.score)
+            .then_with(|| y.1.doc_published.cmp(&x.1.doc_published))
+            .then(y.1.document_id.cmp(&x.1.document_id))
+            .then(x.1.position.cmp(&y.1.position))
+    });
+    let typed = !matches!(a.answer_type, AnswerType::Other | AnswerType::About);
+    let cutoff = supported[0].0.score * RELATIVE_CUTOFF;
+    let found = supported[0].0.found.clone().filter(|_| typed);
+    let take = if typed { 1 } else { MAX_QUOTES };
+    let rows = supported.into_iter().take_while(|(s, _)| s.score >= cutoff).take(take).map(|(_, row)| row).collect();
+    Ok(Outcome::Answered { found, rows })
+}
+
+/// Candidate sentences that support an answer to `a`, with their support.
+async fn supporting(dossier: &Dossier, a: &Analysis) -> anyhow::Result<Vec<(Support, FactRow)>> {
+    let mut candidates: Vec<FactRow> = Vec::new();
+    // The facts of the rarest named entity: every supporting sentence must name it.
+    if let Some(rarest) = db::facts::rarest_entity(&dossier.pool, &a.entities).await? {
+        let mut keys = vec![rarest.clone()];
+        let children = dossier.entities().entities().iter().filter(|e| e.parent.as_deref() == Some(rarest.as_str()));
+        keys.extend(children.map(|e| e.key.clone()));
+        candidates.extend(db::facts::by_entities(&dossier.pool, &keys, CANDIDATES).await?);
+    }
+    let groups: Vec<&[String]> =
+        a.unknown.iter().map(|n| n.term.keys.as_slice()).chain(a.content.iter().map(|t| t.keys.as_slice())).collect();
+    if let Some(query) = fts::prefix_groups(&groups, true) {
+        candidates.extend(db::search::newest_matches(&dossier.pool, &query, CANDIDATES).await?);
+    }
+    if a.entities.is_empty() && groups.len() > 1 && candidates.len() < MAX_QUOTES {
+        if let Some(query) = fts::prefix_groups(&groups, false) {
+            candidates.extend(db::search::newest_matches(&dossier.pool, &query, CANDIDATES).await?);
+        }
+    }
+    let mut seen = HashSet::new();
+    candidates.retain(|row| seen.insert(row.sentence_id));
+    let lexicon = lexicon::bundled();
+    let mentions = with_context(dossier, &candidates, lexicon).await?;
+    let ids: Vec<i64> = candidates.iter().map(|row| row.sentence_id).collect();
+    let mut figures: HashMap<i64, Vec<db::facts::FigureRow>> = HashMap::new();
+    for f in db::facts::figures_of(&dossier.pool, &ids).await? {
+        figures.entry(f.sentence_id).or_default().push(f);
+    }
+    let none = Vec::new();
+    Ok(candidates
+        .into_iter()
+        .filter_map(|row| {
+            let m = mentions.get(&row.sentence_id).unwrap_or(&none);
+            let f = figures.get(&row.sentence_id).map_or(&[][..], Vec::as_slice);
+            support::check(a, &row, f, m, dossier.entities(), lexicon).map(|s| (s, row))
+        })
+        .collect())
+}
+
+/// The entities of each candidate with its coreference context: those it names or implies, those of its
+/// document's title (the subject of every sentence of "India's diplomacy in 2024"), and, for a sentence
+/// opening with a pronoun ("He then travelled…"), those of the sentence before it. Context mentions
+/// count as inferred.
+async fn with_context(
+    dossier: &Dossier,
+    candidates: &[FactRow],
+    lexicon: &lexicon::Lexicon,
+) -> anyhow::Result<HashMap<i64, Vec<db::facts::MentionRow>>> {
+    let mut ids: Vec<i64> = candidates.iter().map(|row| row.sentence_id).collect();
+    let previous: HashMap<i64, i64> = candidates
+        .iter()
+        .filter(|row| row.position > 0 && lexicon.opens_with_pronoun(&row.text))
+        .map(|row| (row.sentence_id - 1, row.sentence_id))
+        .collect();
+    ids.extend(previous.keys().copied().filter(|id| !ids.contains(id)).collect::<Vec<_>>());
+    let mut mentions: HashMap<i64, Vec<db::facts::MentionRow>> = HashMap::new();
+    for m in db::facts::mentions_of(&dossier.pool, &ids).await? {
+        if let Some(&next) = previous.get(&m.sentence_id) {
+            mentions.entry(next).or_default().push(db::facts::MentionRow {
+                sentence_id: next,
+                inferred: true,
+                ..m.clone()
+            });
+        }
+        mentions.entry(m.sentence_id).or_default().push(m);
+    }
+    let mut titles: HashMap<i64, Vec<String>> = HashMap::new();
+    for row in candidates {
+        let keys = titles.entry(row.document_id).or_insert_with(|| {
+            dossier.entities().find_mentions(&row.doc_title).into_iter().map(|m| m.entity_key).collect()
+        });
+        let list = mentions.entry(row.sentence_id).or_default();
+        for key in keys.iter() {
+            if !list.iter().any(|m| &m.entity_key == key) {
+                list.push(db::facts::MentionRow {
+                    sentence_id: row.sentence_id,
+                    entity_key: key.clone(),
+                    inferred: true,
+                });
+            }
+        }
+    }
+    Ok(mentions)
+}
