@@ -85,6 +85,17 @@ async fn supporting(dossier: &Dossier, a: &Analysis) -> anyhow::Result<Vec<(Supp
         keys.extend(children.map(|e| e.key.clone()));
         candidates.extend(db::facts::by_entities(&dossier.pool, &keys, CANDIDATES).await?);
     }
+    // The facts of the entities whose name or place says an unknown name ("Baku" of the Baku conference).
+    let named: Vec<String> = dossier
+        .entities()
+        .entities()
+        .iter()
+        .filter(|e| a.unknown.iter().any(|n| n.term.keys.iter().all(|k| support::names_word(e, k))))
+        .map(|e| e.key.clone())
+        .collect();
+    if !named.is_empty() {
+        candidates.extend(db::facts::by_entities(&dossier.pool, &named, CANDIDATES).await?);
+    }
     let groups: Vec<&[String]> =
         a.unknown.iter().map(|n| n.term.keys.as_slice()).chain(a.content.iter().map(|t| t.keys.as_slice())).collect();
     if let Some(query) = fts::prefix_groups(&groups, true) {

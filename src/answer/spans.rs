@@ -35,7 +35,10 @@ pub fn find(
     match a.answer_type {
         AnswerType::When => figure(&["date"]).map(|f| date(f, &row.doc_published)),
         AnswerType::HowMuch => {
-            figure(&["money", "quantity"]).or_else(|| figure(&["count"])).map(|f| Found::Span(f.text.clone()))
+            // A rise or a cut is said as an amount or a share alike ("by $5 billion", "by 30%").
+            figure(&["money", "quantity", "percent"])
+                .or_else(|| figure(&["count"]))
+                .map(|f| Found::Span(f.text.clone()))
         }
         // "Сколько" asks for a count or an amount alike: without a unit, money answers too.
         AnswerType::HowMany if a.unit.is_none() => {
@@ -110,7 +113,13 @@ fn nearest_figure<'f>(
 
 /// A date figure as said, or resolved to its year when the sentence gives only the month.
 fn date(figure: &FigureRow, published: &str) -> Found {
-    let month = figure.unit.strip_prefix("--").and_then(|m| m.get(..2)).and_then(|m| m.parse::<u32>().ok());
+    // A day of a month ("--11-22", "22 November") is said as it is: its day is the answer.
+    let month = figure
+        .unit
+        .strip_prefix("--")
+        .filter(|m| m.len() == 2)
+        .and_then(|m| m.get(..2))
+        .and_then(|m| m.parse::<u32>().ok());
     let year: Option<i32> = published.get(..4).and_then(|y| y.parse().ok());
     match (month, year) {
         (Some(month), Some(year)) if (1..=12).contains(&month) => {

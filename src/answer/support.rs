@@ -25,6 +25,17 @@ fn mentions_entity(key: &str, mentions: &[MentionRow], gazetteer: &Gazetteer) ->
         .any(|m| m.entity_key == key || gazetteer.get(&m.entity_key).is_some_and(|e| e.parent.as_deref() == Some(key)))
 }
 
+/// Whether the word `key` is in the name or place of `entity` ("the climate conference in Baku").
+pub fn names_word(entity: &crate::facts::Entity, key: &str) -> bool {
+    let has = |text: &str| words::tokens(text).iter().any(|t| words::matches(&t.lower, key));
+    has(&entity.name) || entity.aliases.iter().any(|a| has(a)) || entity.place.as_deref().is_some_and(has)
+}
+
+/// Whether the word `key` is said around the sentence: in the name or place of an entity it names.
+fn said_around(key: &str, mentions: &[MentionRow], gazetteer: &Gazetteer) -> bool {
+    mentions.iter().filter_map(|m| gazetteer.get(&m.entity_key)).any(|e| names_word(e, key))
+}
+
 /// Content words a sentence must share: one of up to two, half of more.
 pub fn required_terms(content: usize) -> usize {
     content.div_ceil(2)
@@ -50,7 +61,7 @@ pub fn check(
     for name in &a.unknown {
         for key in &name.term.keys {
             let at = found_at(std::slice::from_ref(key));
-            if at.is_empty() {
+            if at.is_empty() && !said_around(key, mentions, gazetteer) {
                 return None;
             }
             anchors.extend(at);

@@ -1,6 +1,7 @@
 //! The evaluation set (`questions.toml`): every question run through the core over the seed document and
 //! the test documents; fails if a refusal case is answered or fewer than 95% of the answerable cases are
-//! right. Cases marked `needs = "discovery"` (entities only the documents define) are scored apart.
+//! right. Cases marked `needs = "discovery"` (entities only the documents define) are gated with the rest and
+//! also counted apart.
 
 use std::path::{Path, PathBuf};
 
@@ -131,13 +132,10 @@ async fn the_evaluation_set_is_answered_and_refused_as_expected() {
         let (ok, shown) = judge(case, &got, &dossier);
         russian += usize::from(case.q.chars().any(|c| matches!(c, 'а'..='я' | 'А'..='Я')));
         paraphrases += usize::from(case.paraphrase);
-        let tally = if case.needs.is_some() {
-            &mut discovery
-        } else if case.refuse {
-            &mut refusals
-        } else {
-            &mut answerable
-        };
+        if case.needs.is_some() {
+            discovery.add(ok);
+        }
+        let tally = if case.refuse { &mut refusals } else { &mut answerable };
         tally.add(ok);
         if std::env::var_os("DOSSIER_EVAL_SHOW").is_some() {
             println!("{} {}\n    {shown}", if ok { "✓" } else { "✗" }, case.q);
@@ -161,7 +159,7 @@ async fn the_evaluation_set_is_answered_and_refused_as_expected() {
     );
     println!("answerable right: {}/{} = {:.1}%", answerable.right, answerable.total, answerable.share() * 100.0);
     println!("refusals right:   {}/{}", refusals.right, refusals.total);
-    println!("needs discovery:  {}/{} right (not gated)", discovery.right, discovery.total);
+    println!("needs discovery:  {}/{} right (gated with the rest)", discovery.right, discovery.total);
     assert!(n >= 150 && russian * 5 >= n && paraphrases * 3 >= n, "the set is too small or too narrow");
     assert!(set.cases.iter().filter(|c| c.refuse).count() * 4 >= n, "fewer than a quarter of the cases are refusals");
     assert_eq!(refusals.right, refusals.total, "a question that must be refused was answered");

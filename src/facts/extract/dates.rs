@@ -40,6 +40,13 @@ static RUSSIAN: LazyLock<Option<Regex>> = LazyLock::new(|| {
 /// "6 ноября" without a year.
 static RUSSIAN_DAY: LazyLock<Option<Regex>> =
     LazyLock::new(|| compile(&format!(r"(?i)\b(?P<d1>[0-9]{{1,2}})\s+(?P<mon>{})\b", months(|m| &m.ru))));
+/// "22 November", "November 22" without a year.
+static ENGLISH_DAY: LazyLock<Option<Regex>> = LazyLock::new(|| {
+    let full = months(|m| &m.en);
+    compile(&format!(
+        r"{B}(?:(?P<d1>[0-9]{{1,2}})(?:st|nd|rd|th)?\s+(?P<mon>{full})|(?P<mon2>{full})\s+(?P<d2>[0-9]{{1,2}})(?:st|nd|rd|th)?){B}"
+    ))
+});
 /// "в 2023 году", "2024 г.": a year with its word.
 static RUSSIAN_YEAR: LazyLock<Option<Regex>> =
     LazyLock::new(|| compile(&format!(r"(?i)\b(?P<year>(?:18|19|20)[0-9]{{2}})\s?{}", year_words_ru())));
@@ -102,10 +109,12 @@ pub(super) fn date_candidates(s: &str, out: &mut Vec<Candidate>) {
                 push(out, s, m.start(), m.end(), iso(year, month, d), rank::DATE_FULL);
             }
         }
-        if let Some(re) = RUSSIAN_DAY.as_ref().filter(|_| has_cyrillic(s)) {
+        let russian_day = RUSSIAN_DAY.as_ref().filter(|_| has_cyrillic(s));
+        for re in [ENGLISH_DAY.as_ref(), russian_day].into_iter().flatten() {
             for c in re.captures_iter(s) {
-                let (Some(m), Some(mon)) = (c.get(0), c.name("mon")) else { continue };
-                let (Some(month), d) = (month_number(mon.as_str()), day(c.name("d1"))) else { continue };
+                let (Some(m), Some(mon)) = (c.get(0), c.name("mon").or_else(|| c.name("mon2"))) else { continue };
+                let d = day(c.name("d1").or_else(|| c.name("d2")));
+                let Some(month) = month_number(mon.as_str()) else { continue };
                 if d > 0 {
                     let value = f64::from(month) * 100.0 + f64::from(d);
                     push(out, s, m.start(), m.end(), (value, format!("--{month:02}-{d:02}")), rank::DATE_MONTH);
@@ -213,6 +222,11 @@ mod tests {
     #[test]
     fn bare_years_count_as_dates_but_not_inside_numbers() {
         assert_eq!(dates("In 2024, trade grew; 1,2024 is not a year."), vec![("2024".into(), "2024".into())]);
+    }
+
+    #[test]
+    fn an_english_day_and_month_without_a_year_is_a_day_of_that_month() {
+        assert_eq!(dates("The conference closes on 22 November."), vec![("22 November".into(), "--11-22".into())]);
     }
 
     #[test]
