@@ -126,6 +126,15 @@ async fn supporting(dossier: &Dossier, a: &Analysis) -> anyhow::Result<Vec<(Supp
         .collect())
 }
 
+/// Whether a pronoun could stand for the entity of `mention` (people, organisations and events).
+fn can_be_a_pronoun(dossier: &Dossier, mention: &db::facts::MentionRow) -> bool {
+    use crate::facts::EntityKind;
+    dossier
+        .entities()
+        .get(&mention.entity_key)
+        .is_some_and(|e| matches!(e.kind, EntityKind::Person | EntityKind::Organisation | EntityKind::Event))
+}
+
 /// The entities of each candidate with its coreference context: those it names or implies, those of its
 /// document's title (the subject of every sentence of "India's diplomacy in 2024"), and, for a sentence
 /// opening with a pronoun ("He then travelled…"), those of the sentence before it. Context mentions
@@ -144,7 +153,9 @@ async fn with_context(
     ids.extend(previous.keys().copied().filter(|id| !ids.contains(id)).collect::<Vec<_>>());
     let mut mentions: HashMap<i64, Vec<db::facts::MentionRow>> = HashMap::new();
     for m in db::facts::mentions_of(&dossier.pool, &ids).await? {
-        if let Some(&next) = previous.get(&m.sentence_id) {
+        // A pronoun stands for a person, organisation or event the sentence before names outright, never
+        // for the countries that sentence merely implies ("…in Astana" is not the subject of "He…").
+        if let Some(&next) = previous.get(&m.sentence_id).filter(|_| !m.inferred && can_be_a_pronoun(dossier, &m)) {
             mentions.entry(next).or_default().push(db::facts::MentionRow {
                 sentence_id: next,
                 inferred: true,
