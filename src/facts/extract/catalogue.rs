@@ -82,19 +82,12 @@ mod tests {
     use crate::facts::{EntityKind, Resolution};
 
     fn ots() -> Entity {
-        Entity {
-            key: "org:OTS".into(),
-            kind: EntityKind::Organisation,
-            name: "Organization of Turkic States".into(),
-            name_ru: None,
-            aliases: vec!["OTS".into()],
-            country: None,
-            role: None,
-            place: None,
-            date: None,
-            parent: None,
-            related: Vec::new(),
-        }
+        super::super::discover::registry::entity(
+            "org:OTS".into(),
+            EntityKind::Organisation,
+            "Organization of Turkic States",
+            vec!["OTS".into()],
+        )
     }
 
     #[test]

@@ -8,7 +8,7 @@ pub mod lexicon;
 mod names;
 mod people;
 mod places;
-mod registry;
+pub(crate) mod registry;
 mod words;
 
 #[cfg(test)]
