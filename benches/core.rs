@@ -5,6 +5,8 @@
 //! `DOSSIER_BENCH_DIR=folder` keeps the databases there and reuses them on the next run (to profile or
 //! compare without ingesting the corpus again); by default they live in a temporary folder.
 //! `DOSSIER_BENCH_BUILD_ONLY=1` stops after building the corpus (to time or profile ingest alone).
+//! `DOSSIER_BENCH_REQUESTS=question` times only the requests whose name contains one of the comma-separated
+//! words, and skips the ingest benchmark (to profile one kind of answer).
 
 #[path = "support/corpus.rs"]
 mod corpus;
@@ -35,12 +37,17 @@ const PERCENTILE_CALLS: usize = 10_000;
 const PERCENTILE_BUDGET: Duration = Duration::from_secs(30);
 
 fn requests() -> Vec<(&'static str, Request)> {
-    vec![
+    let wanted = std::env::var("DOSSIER_BENCH_REQUESTS").ok();
+    let all = vec![
         ("country China", Request::Country("China".into())),
         ("summit BRICS", Request::Summit("BRICS".into())),
         ("question trade", Request::Question("How much did Russia trade with China?".into())),
         ("search transport corridor", Request::Search("transport corridor".into())),
-    ]
+    ];
+    match wanted {
+        Some(words) => all.into_iter().filter(|(name, _)| words.split(',').any(|w| name.contains(w.trim()))).collect(),
+        None => all,
+    }
 }
 
 fn main() {
@@ -73,7 +80,9 @@ fn main() {
         bench_answers(&mut c, &rt, &format!("answer/corpus{docs}"), &big.uncached(), 20);
     }
     bench_answers(&mut c, &rt, "answer/seed-cached", &seed, 100);
-    bench_ingest(&mut c, &rt, &temp.path().join("ingest.sqlite"), &knowledge);
+    if std::env::var_os("DOSSIER_BENCH_REQUESTS").is_none() {
+        bench_ingest(&mut c, &rt, &temp.path().join("ingest.sqlite"), &knowledge);
+    }
     c.final_summary();
 
     if !quick {

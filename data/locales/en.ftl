@@ -96,6 +96,7 @@ asked-share = a share
 asked-where = a place
 asked-who = a name
 asked-which-countries = the countries
+asked-role = a role
 asked-yes-no = an answer to that
 asked-other = what you asked
 month-1 = January

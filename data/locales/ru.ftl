@@ -97,6 +97,7 @@ asked-share = доли
 asked-where = места
 asked-who = имени
 asked-which-countries = списка стран
+asked-role = должности
 asked-yes-no = ответа на этот вопрос
 asked-other = того, о чём вы спросили
 month-1 = январь

@@ -35,7 +35,7 @@ pub async fn ask(dossier: &Dossier, question: &str) -> anyhow::Result<Outcome> {
         }
     }
     for name in &a.unknown {
-        let keys: Vec<&[String]> = name.term.keys.iter().map(std::slice::from_ref).collect();
+        let keys: Vec<&[String]> = name.words.iter().map(|w| w.keys.as_slice()).collect();
         let present = match fts::prefix_groups(&keys, true) {
             Some(query) => !db::search::newest_matches(&dossier.pool, &query, 1).await?.is_empty(),
             None => false,
@@ -90,14 +90,14 @@ async fn supporting(dossier: &Dossier, a: &Analysis) -> anyhow::Result<Vec<(Supp
         .entities()
         .entities()
         .iter()
-        .filter(|e| a.unknown.iter().any(|n| n.term.keys.iter().all(|k| support::names_word(e, k))))
+        .filter(|e| a.unknown.iter().any(|n| n.words.iter().all(|w| w.keys.iter().any(|k| support::names_word(e, k)))))
         .map(|e| e.key.clone())
         .collect();
     if !named.is_empty() {
         candidates.extend(db::facts::by_entities(&dossier.pool, &named, CANDIDATES).await?);
     }
     let groups: Vec<&[String]> =
-        a.unknown.iter().map(|n| n.term.keys.as_slice()).chain(a.content.iter().map(|t| t.keys.as_slice())).collect();
+        a.unknown.iter().flat_map(|n| n.words.iter()).chain(&a.content).map(|t| t.keys.as_slice()).collect();
     if let Some(query) = fts::prefix_groups(&groups, true) {
         candidates.extend(db::search::newest_matches(&dossier.pool, &query, CANDIDATES).await?);
     }

@@ -14,6 +14,7 @@ mod names;
 pub mod outcome;
 mod question;
 mod rank;
+mod role;
 mod source;
 pub mod spans;
 mod summit;

@@ -113,6 +113,7 @@ fn asked_id(asked: AnswerType) -> &'static str {
         AnswerType::Where => "asked-where",
         AnswerType::Who => "asked-who",
         AnswerType::WhichCountries => "asked-which-countries",
+        AnswerType::Role => "asked-role",
         AnswerType::YesNo => "asked-yes-no",
         AnswerType::About | AnswerType::Other => "asked-other",
     }

@@ -58,6 +58,7 @@ pub fn find(
                 .collect();
             nearest_run(&row.text, list, anchors).map(Found::List)
         }
+        AnswerType::Role => super::role::title_of(a, row, gazetteer).map(Found::Span),
         AnswerType::YesNo => Some(Found::Yes),
         AnswerType::About | AnswerType::Other => None,
     }

@@ -59,9 +59,9 @@ pub fn check(
     };
     let mut anchors: Vec<usize> = Vec::new();
     for name in &a.unknown {
-        for key in &name.term.keys {
-            let at = found_at(std::slice::from_ref(key));
-            if at.is_empty() && !said_around(key, mentions, gazetteer) {
+        for word in &name.words {
+            let at = found_at(&word.keys);
+            if at.is_empty() && !word.keys.iter().any(|key| said_around(key, mentions, gazetteer)) {
                 return None;
             }
             anchors.extend(at);
@@ -93,14 +93,16 @@ pub fn check(
         return None;
     }
     let direct = a.entities.iter().filter(|k| mentions.iter().any(|m| &m.entity_key == *k && !m.inferred)).count();
-    // A sentence that uses a word of a named entity's name ("the summit") is about it, not only near it.
+    // A sentence that uses a word of a named entity's name, in either language ("the summit", "организации"),
+    // is about it, not only near it.
     let named_words = a
         .entities
         .iter()
         .filter_map(|k| gazetteer.get(k))
         .filter(|e| {
-            words::tokens(&e.name)
-                .iter()
+            std::iter::once(&e.name)
+                .chain(&e.name_ru)
+                .flat_map(|name| words::tokens(name))
                 .filter(|w| w.lower.chars().count() > 3 && !lexicon.stop.contains(&w.lower))
                 .any(|w| tokens.iter().any(|t| words::matches(&t.lower, &words::key(&w.lower))))
         })

@@ -7,6 +7,7 @@
 mod kind;
 pub mod lexicon;
 mod names;
+pub mod translit;
 pub mod words;
 
 #[cfg(test)]
@@ -34,6 +35,8 @@ pub enum AnswerType {
     Who,
     /// A list of countries ("which countries").
     WhichCountries,
+    /// A person's title, as the sentence gives it before the name ("what is Lavrov's role").
+    Role,
     /// Yes or no, with the sentence that says so ("did", "ли").
     YesNo,
     /// An entity's own facts: its card ("what is", "tell me about").
@@ -61,8 +64,9 @@ impl Term {
 pub struct UnknownName {
     /// As typed.
     pub text: String,
-    /// Its match term (the name must appear in a supporting sentence).
-    pub term: Term,
+    /// Its words, each with the keys it matches (a Russian word also in its Latin spellings): every word
+    /// must appear in a supporting sentence.
+    pub words: Vec<Term>,
     /// Entities it may be a typo of ("did you mean").
     pub choices: Vec<String>,
 }
@@ -117,7 +121,9 @@ pub fn analyse(question: &str, entities: &Gazetteer) -> Analysis {
         }
     }
     let named = found.keys.len() + found.unknown.len();
-    if cues.iter().any(|c| c.kind == AnswerType::About) && content.is_empty() && named == 1 {
+    // "Who is Lavrov?" asks for his card; "What is Lavrov's role?" for his title.
+    let about = cues.iter().any(|c| c.kind == AnswerType::About) && answer_type != AnswerType::Role;
+    if about && content.is_empty() && named == 1 {
         answer_type = AnswerType::About;
     } else if answer_type == AnswerType::About {
         answer_type = AnswerType::Other;

@@ -110,6 +110,28 @@ fn resolve_name(text: &str, gazetteer: &Gazetteer, named: &mut Named) {
             Resolution::Unknown { .. } => Vec::new(),
         }
     };
-    let keys = super::words::tokens(text).iter().map(|t| super::words::key(&t.lower)).collect();
-    named.unknown.push(UnknownName { text: text.to_owned(), term: Term { word: lower, keys }, choices });
+    let mut words: Vec<Term> = super::words::tokens(text)
+        .into_iter()
+        .map(|t| {
+            let key = super::words::key(&t.lower);
+            let latin = if super::words::is_cyrillic(&key) { super::translit::spellings(&key) } else { Vec::new() };
+            Term { keys: std::iter::once(key).chain(latin).collect(), word: t.lower }
+        })
+        .collect();
+    add_place_name(text, &mut words);
+    named.unknown.push(UnknownName { text: text.to_owned(), words, choices });
+}
+
+/// A place asked by its Russian name ("Нью-Дели") is also found by its English one, word by word.
+fn add_place_name(text: &str, words: &mut Vec<Term>) {
+    let places = &crate::facts::extract::discover::lexicon::bundled().places;
+    let Some(place) = places.get(text).filter(|p| p.name != text) else { return };
+    let english: Vec<String> = super::words::tokens(&place.name).iter().map(|t| super::words::key(&t.lower)).collect();
+    if english.len() == words.len() {
+        for (term, key) in words.iter_mut().zip(english) {
+            term.keys.push(key);
+        }
+    } else {
+        *words = english.into_iter().map(|key| Term { word: key.clone(), keys: vec![key] }).collect();
+    }
 }

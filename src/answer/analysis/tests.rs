@@ -122,3 +122,25 @@ fn hostile_strings_analyse_without_panicking() {
     }
     assert!(of("").entities.is_empty());
 }
+
+#[test]
+fn role_questions_ask_for_a_title_not_the_card() {
+    let en = of("What is Lavrov's role?");
+    assert_eq!(en.answer_type, AnswerType::Role);
+    assert_eq!(en.entities, ["person:lavrov"]);
+    assert!(en.content.is_empty(), "the cue is not a content word: {:?}", content(&en));
+    assert_eq!(of("Какую должность занимает Лавров?").answer_type, AnswerType::Role);
+    assert_eq!(of("Who is Lavrov?").answer_type, AnswerType::About, "who is asks for the card");
+}
+
+#[test]
+fn a_russian_name_no_entity_answers_to_is_also_looked_for_in_latin_and_as_its_english_place_name() {
+    let a = of("Когда Муиззу посетил Нью-Дели?");
+    let keys = |text: &str| -> Vec<Vec<String>> {
+        let name = a.unknown.iter().find(|n| n.text == text).expect("an unknown name");
+        name.words.iter().map(|w| w.keys.clone()).collect()
+    };
+    assert!(keys("Муиззу")[0].contains(&"muizzu".to_owned()), "{:?}", keys("Муиззу"));
+    let delhi = keys("Нью-Дели");
+    assert!(delhi[0].contains(&"new".to_owned()) && delhi[1].contains(&"delhi".to_owned()), "{delhi:?}");
+}

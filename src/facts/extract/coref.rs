@@ -4,60 +4,21 @@
 use super::discover::lexicon::bundled;
 use super::model::{Entity, EntityKind, Mention, ParsedSentence};
 
-/// Sentence openers that refer back to the previous sentence (lowercase, whole words).
-const OPENERS: &[&str] = &[
-    "it",
-    "its",
-    "this",
-    "these",
-    "they",
-    "their",
-    "the summit",
-    "the forum",
-    "the agreement",
-    "the agreements",
-    "the two countries",
-    "the two sides",
-    "both countries",
-    "both sides",
-    "the sides",
-    "the parties",
-    "the project",
-    "the meeting",
-    "the visit",
-    "the talks",
-    "the organisation",
-    "the organization",
-    "the bloc",
-    "the alliance",
-    "the corridor",
-    "the conference",
-    "the event",
-    "the document",
-    "the declaration",
-    "the leaders",
-    "он",
-    "она",
-    "оно",
-    "они",
-    "это",
-    "этот",
-    "эта",
-    "эти",
-    "саммит",
-    "форум",
-    "стороны",
-    "обе страны",
-    "проект",
-    "соглашение",
-];
-
-/// True when `text` starts with one of [`OPENERS`] followed by a non-letter.
+/// True when `text` starts with one of the anaphors of `data/discovery.toml` followed by a non-letter.
 pub fn starts_with_anaphor(text: &str) -> bool {
-    let head: String = text.trim_start().chars().take(24).flat_map(char::to_lowercase).collect();
-    OPENERS
-        .iter()
-        .any(|o| head.strip_prefix(o).is_some_and(|rest| !rest.chars().next().is_some_and(char::is_alphanumeric)))
+    bundled().anaphors.iter().any(|o| opens_with(text, o))
+}
+
+/// The generic organisation noun `text` says anywhere ("…joined the alliance"), as a whole word.
+fn organisation_noun(text: &str) -> Option<&'static str> {
+    let lower = text.to_lowercase();
+    bundled().organisation_nouns.iter().map(String::as_str).find(|noun| {
+        lower.match_indices(noun).any(|(at, _)| {
+            let before = lower[..at].chars().next_back();
+            let after = lower[at + noun.len()..].chars().next();
+            !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
+        })
+    })
 }
 
 /// What an opener refers to.
@@ -165,6 +126,23 @@ pub fn resolve_coreference<'a>(sentences: &mut [ParsedSentence], lookup: &dyn Fn
                 );
             }
         }
+        // "…joined the alliance": the nearest organisation, preferably one whose name has that word.
+        let names_an_organisation = |s: &ParsedSentence| {
+            s.mentions.iter().any(|m| !m.inferred && kind(&m.entity_key) == Some(EntityKind::Organisation))
+        };
+        if !names_an_organisation(cur)
+            && let Some(noun) = organisation_noun(&cur.text)
+        {
+            let head = noun.rsplit(' ').next().unwrap_or(noun);
+            let organisations = || {
+                recent()
+                    .flat_map(|s| s.mentions.iter().rev())
+                    .filter_map(|m| lookup(&m.entity_key))
+                    .filter(|e| e.kind == EntityKind::Organisation)
+            };
+            let named_so = organisations().find(|e| e.name.to_lowercase().split(' ').any(|w| w == head));
+            inherited.extend(named_so.or_else(|| organisations().next()).map(|e| inferred(&e.key)));
+        }
         inherited.retain(|m| !cur.mentions.iter().any(|c| c.entity_key == m.entity_key));
         inherited.dedup();
         cur.mentions.extend(inherited);
@@ -202,5 +180,35 @@ mod tests {
         assert!(starts_with_anaphor("Они подписали соглашение."));
         assert!(!starts_with_anaphor("Italy joined."));
         assert!(!starts_with_anaphor("Thesis defended."));
+    }
+
+    fn inferred_keys(text: &str, sentence: usize) -> Vec<String> {
+        use crate::facts::extract::test_support::{GAZETTEER, TOPICS};
+        let doc = crate::facts::extract::parse_document(text, &GAZETTEER, &TOPICS);
+        doc.sentences[sentence].mentions.iter().filter(|m| m.inferred).map(|m| m.entity_key.clone()).collect()
+    }
+
+    #[test]
+    fn a_generic_organisation_noun_stands_for_the_organisation_that_has_that_word_in_its_name() {
+        let text = "Leaders of the Group of Twenty (G20) met in Rio de Janeiro, where Brazil launched a Global \
+                    Alliance Against Poverty. More than 80 countries joined the alliance at its launch.";
+        let keys = inferred_keys(text, 1);
+        assert!(keys.iter().any(|k| k.contains("global-alliance-against-poverty")), "{keys:?}");
+        assert!(!keys.iter().any(|k| k.contains("g20")), "the G20 is not the alliance: {keys:?}");
+    }
+
+    #[test]
+    fn a_russian_generic_noun_stands_for_the_nearest_organisation() {
+        let text = "В октябре Токаев принял участие в саммите БРИКС. Казахстан пока не подал заявку на вступление \
+                    в объединение.";
+        assert!(inferred_keys(text, 1).contains(&"org:BRICS".to_owned()));
+    }
+
+    #[test]
+    fn a_sentence_that_names_an_organisation_keeps_to_it() {
+        let text = "Brazil launched a Global Alliance Against Poverty. India hosted ministers of the World Trade \
+                    Organization, where the group discussed tariffs.";
+        let keys = inferred_keys(text, 1);
+        assert!(!keys.iter().any(|k| k.contains("alliance")), "{keys:?}");
     }
 }

@@ -31,6 +31,8 @@ struct Coreference {
     person: Vec<String>,
     event: Vec<String>,
     countries: Vec<String>,
+    anaphors: Vec<String>,
+    organisation: Vec<String>,
 }
 
 #[derive(Deserialize, Default)]
@@ -122,6 +124,10 @@ pub struct Lexicon {
     pub person_openers: Vec<String>,
     pub event_openers: Vec<String>,
     pub countries_openers: Vec<String>,
+    /// Openers that continue the previous sentence as a whole ("It", "These", "The two sides").
+    pub anaphors: Vec<String>,
+    /// Generic names of an organisation said anywhere in a sentence ("the alliance", "объединение").
+    pub organisation_nouns: Vec<String>,
     /// The most words in a place name.
     pub longest_place: usize,
 }
@@ -176,6 +182,8 @@ impl Lexicon {
             person_openers: file.coreference.person,
             event_openers: file.coreference.event,
             countries_openers: file.coreference.countries,
+            anaphors: file.coreference.anaphors,
+            organisation_nouns: file.coreference.organisation,
             longest_place,
         })
     }
