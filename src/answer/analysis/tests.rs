@@ -140,7 +140,7 @@ fn a_russian_name_no_entity_answers_to_is_also_looked_for_in_latin_and_as_its_en
         let name = a.unknown.iter().find(|n| n.text == text).expect("an unknown name");
         name.words.iter().map(|w| w.keys.clone()).collect()
     };
-    assert!(keys("Муиззу")[0].contains(&"muizzu".to_owned()), "{:?}", keys("Муиззу"));
+    assert!(keys("Муиззу")[0].contains(&"muizz".to_owned()), "{:?}", keys("Муиззу"));
     let delhi = keys("Нью-Дели");
     assert!(delhi[0].contains(&"new".to_owned()) && delhi[1].contains(&"delhi".to_owned()), "{delhi:?}");
 }
