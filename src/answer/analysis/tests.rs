@@ -142,5 +142,6 @@ fn a_russian_name_no_entity_answers_to_is_also_looked_for_in_latin_and_as_its_en
     };
     assert!(keys("Муиззу")[0].contains(&"muizz".to_owned()), "{:?}", keys("Муиззу"));
     let delhi = keys("Нью-Дели");
-    assert!(delhi[0].contains(&"new".to_owned()) && delhi[1].contains(&"delhi".to_owned()), "{delhi:?}");
+    let matches = |i: usize, word: &str| delhi[i].iter().any(|k| words::matches(word, k));
+    assert!(matches(0, "new") && matches(1, "delhi"), "{delhi:?}");
 }
