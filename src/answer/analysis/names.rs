@@ -11,6 +11,9 @@ const SHORT_NAME: usize = 4;
 /// Most edits between a typed name and an entity's name for a typo to be corrected.
 const MAX_TYPO_EDITS: usize = 2;
 
+/// Russian keys shorter than this are not looked for in Latin spellings.
+const MIN_SPELLED_KEY: usize = 5;
+
 /// What [`entities`] found.
 #[derive(Debug, Default)]
 pub struct Named {
@@ -114,7 +117,9 @@ fn resolve_name(text: &str, gazetteer: &Gazetteer, named: &mut Named) {
         .into_iter()
         .map(|t| {
             let key = super::words::key(&t.lower);
-            let latin = if super::words::is_cyrillic(&key) { super::translit::spellings(&key) } else { Vec::new() };
+            // A short stem spelled in Latin would start too many words ("дел" of "Дели": "delegation").
+            let spell = super::words::is_cyrillic(&key) && key.chars().count() >= MIN_SPELLED_KEY;
+            let latin = if spell { super::translit::spellings(&key) } else { Vec::new() };
             Term { keys: std::iter::once(key).chain(latin).collect(), word: t.lower }
         })
         .collect();
