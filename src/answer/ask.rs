@@ -107,8 +107,9 @@ async fn supporting(dossier: &Dossier, a: &Analysis) -> anyhow::Result<Vec<(Supp
         }
     }
     let mut seen = HashSet::new();
-    candidates.retain(|row| seen.insert(row.sentence_id));
     let lexicon = lexicon::bundled();
+    let asked = support::Asked::new(a, dossier.entities(), lexicon);
+    candidates.retain(|row| seen.insert(row.sentence_id) && support::shares_enough_words(&asked, &row.text));
     let mentions = with_context(dossier, &candidates, lexicon).await?;
     let ids: Vec<i64> = candidates.iter().map(|row| row.sentence_id).collect();
     let mut figures: HashMap<i64, Vec<db::facts::FigureRow>> = HashMap::new();
@@ -121,7 +122,7 @@ async fn supporting(dossier: &Dossier, a: &Analysis) -> anyhow::Result<Vec<(Supp
         .filter_map(|row| {
             let m = mentions.get(&row.sentence_id).unwrap_or(&none);
             let f = figures.get(&row.sentence_id).map_or(&[][..], Vec::as_slice);
-            support::check(a, &row, f, m, dossier.entities(), lexicon).map(|s| (s, row))
+            support::check(&asked, &row, f, m).map(|s| (s, row))
         })
         .collect())
 }

@@ -41,15 +41,51 @@ pub fn required_terms(content: usize) -> usize {
     content.div_ceil(2)
 }
 
+/// A question made ready to check many sentences: what every check would otherwise work out again.
+pub struct Asked<'a> {
+    pub analysis: &'a Analysis,
+    pub gazetteer: &'a Gazetteer,
+    pub lexicon: &'a Lexicon,
+    /// Per named entity, the keys of the longer words of its names in either language.
+    name_words: Vec<Vec<String>>,
+}
+
+impl<'a> Asked<'a> {
+    pub fn new(analysis: &'a Analysis, gazetteer: &'a Gazetteer, lexicon: &'a Lexicon) -> Self {
+        let name_words = analysis
+            .entities
+            .iter()
+            .filter_map(|k| gazetteer.get(k))
+            .map(|e| {
+                std::iter::once(&e.name)
+                    .chain(&e.name_ru)
+                    .flat_map(|name| words::tokens(name))
+                    .filter(|w| w.lower.chars().count() > 3 && !lexicon.stop.contains(&w.lower))
+                    .map(|w| words::key(&w.lower))
+                    .collect()
+            })
+            .collect();
+        Asked { analysis, gazetteer, lexicon, name_words }
+    }
+}
+
+/// Whether `text` shares enough of the question's content words to support it: the test of [`check`] that
+/// needs nothing but the sentence, run first so that only these candidates' mentions and figures are read.
+pub fn shares_enough_words(asked: &Asked, text: &str) -> bool {
+    let content = &asked.analysis.content;
+    let required = required_terms(content.len());
+    if required == 0 {
+        return true;
+    }
+    let tokens = words::tokens(text);
+    let found =
+        |term: &&super::analysis::Term| tokens.iter().any(|t| term.keys.iter().any(|k| words::matches(&t.lower, k)));
+    content.iter().filter(found).count() >= required
+}
+
 /// The support `row` gives the question, if any.
-pub fn check(
-    a: &Analysis,
-    row: &FactRow,
-    figures: &[FigureRow],
-    mentions: &[MentionRow],
-    gazetteer: &Gazetteer,
-    lexicon: &Lexicon,
-) -> Option<Support> {
+pub fn check(asked: &Asked, row: &FactRow, figures: &[FigureRow], mentions: &[MentionRow]) -> Option<Support> {
+    let (a, gazetteer, lexicon) = (asked.analysis, asked.gazetteer, asked.lexicon);
     if !a.entities.iter().all(|key| mentions_entity(key, mentions, gazetteer)) {
         return None;
     }
@@ -78,12 +114,13 @@ pub fn check(
     if matched < required_terms(a.content.len()) {
         return None;
     }
+    let lower = row.text.to_lowercase();
     for key in &a.entities {
         if let Some(entity) = gazetteer.get(key) {
             anchors.extend(
                 std::iter::once(&entity.name)
                     .chain(&entity.aliases)
-                    .filter_map(|n| words::find_name(&row.text, n).map(|(at, _)| at)),
+                    .filter_map(|n| words::find_name_in(&row.text, &lower, n).map(|(at, _)| at)),
             );
         }
     }
@@ -95,17 +132,10 @@ pub fn check(
     let direct = a.entities.iter().filter(|k| mentions.iter().any(|m| &m.entity_key == *k && !m.inferred)).count();
     // A sentence that uses a word of a named entity's name, in either language ("the summit", "организации"),
     // is about it, not only near it.
-    let named_words = a
-        .entities
+    let named_words = asked
+        .name_words
         .iter()
-        .filter_map(|k| gazetteer.get(k))
-        .filter(|e| {
-            std::iter::once(&e.name)
-                .chain(&e.name_ru)
-                .flat_map(|name| words::tokens(name))
-                .filter(|w| w.lower.chars().count() > 3 && !lexicon.stop.contains(&w.lower))
-                .any(|w| tokens.iter().any(|t| words::matches(&t.lower, &words::key(&w.lower))))
-        })
+        .filter(|keys| keys.iter().any(|key| tokens.iter().any(|t| words::matches(&t.lower, key))))
         .count();
     let listed = match &found {
         Some(Found::List(items)) => items.len().min(5),
@@ -153,7 +183,8 @@ mod tests {
     fn check_one(question: &str, text: &str, figures: &[FigureRow], mentions: &[MentionRow]) -> Option<Support> {
         let knowledge = Knowledge::bundled().expect("the bundled knowledge loads");
         let a = analysis::analyse(question, &knowledge.gazetteer);
-        check(&a, &row(text, "en"), figures, mentions, &knowledge.gazetteer, analysis::lexicon::bundled())
+        let asked = Asked::new(&a, &knowledge.gazetteer, analysis::lexicon::bundled());
+        check(&asked, &row(text, "en"), figures, mentions)
     }
 
     #[test]

@@ -188,7 +188,7 @@ impl Lexicon {
 
     /// Whether `sentence` opens with a pronoun ("He then travelled…", "Стороны договорились…").
     pub fn opens_with_pronoun(&self, sentence: &str) -> bool {
-        let first: Vec<String> = words::tokens(sentence).into_iter().take(3).map(|t| t.lower).collect();
+        let first: Vec<String> = words::token_iter(sentence).take(3).map(|t| t.lower).collect();
         self.pronouns.iter().any(|p| first.len() >= p.len() && first[..p.len()] == p[..])
     }
 

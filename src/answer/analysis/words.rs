@@ -26,21 +26,25 @@ pub struct Token {
 
 /// The words of `text`: runs of letters and digits (an inner hyphen or apostrophe ends a word).
 pub fn tokens(text: &str) -> Vec<Token> {
-    let mut out = Vec::new();
+    token_iter(text).collect()
+}
+
+/// [`tokens`], one at a time (for a caller that needs only the first few).
+pub fn token_iter(text: &str) -> impl Iterator<Item = Token> + '_ {
     let mut start = None;
-    for (i, c) in text.char_indices().chain(std::iter::once((text.len(), ' '))) {
+    text.char_indices().chain(std::iter::once((text.len(), ' '))).filter_map(move |(i, c)| {
         match (c.is_alphanumeric(), start) {
             (true, None) => start = Some(i),
             (false, Some(s)) => {
+                start = None;
                 let word = &text[s..i];
                 let capitalised = word.chars().next().is_some_and(char::is_uppercase);
-                out.push(Token { start: s, end: i, lower: fold(word), capitalised });
-                start = None;
+                return Some(Token { start: s, end: i, lower: fold(word), capitalised });
             }
             _ => {}
         }
-    }
-    out
+        None
+    })
 }
 
 /// Lowercase with ё as е (documents and questions spell it either way).
@@ -77,13 +81,18 @@ pub fn matches(word: &str, key: &str) -> bool {
 /// Where `name` is said in `text`, as a byte span: starting a word, case-insensitive (short codes such as
 /// "IN" or "GE" only as written); a Russian name may run on into an inflectional ending ("Си Цзиньпином").
 pub fn find_name(text: &str, name: &str) -> Option<(usize, usize)> {
+    find_name_in(text, &text.to_lowercase(), name)
+}
+
+/// [`find_name`] with `text.to_lowercase()` already at hand (`lower`), for many names in one text.
+pub fn find_name_in(text: &str, lower: &str, name: &str) -> Option<(usize, usize)> {
     let name = name.trim();
     if name.is_empty() {
         return None;
     }
     let short = name.chars().count() <= 3;
     let boundary = |c: Option<char>| c.is_none_or(|c| !c.is_alphanumeric());
-    let hay: std::borrow::Cow<str> = if short { text.into() } else { text.to_lowercase().into() };
+    let hay: &str = if short { text } else { lower };
     let needle = if short { name.to_owned() } else { name.to_lowercase() };
     if hay.len() != text.len() {
         return None;
