@@ -6,7 +6,36 @@ use super::model::{Entity, EntityKind, Mention, ParsedSentence};
 
 /// True when `text` starts with one of the anaphors of `data/discovery.toml` followed by a non-letter.
 pub fn starts_with_anaphor(text: &str) -> bool {
-    bundled().anaphors.iter().any(|o| opens_with(text, o))
+    Opening::of(text).is_anaphor()
+}
+
+/// The first characters of a sentence, lowercase: what its opener is looked up in (made once per sentence).
+struct Opening(String);
+
+impl Opening {
+    fn of(text: &str) -> Self {
+        Opening(text.trim_start().chars().take(24).flat_map(char::to_lowercase).collect())
+    }
+
+    /// True when the sentence starts with `opener` followed by a non-letter.
+    fn is(&self, opener: &str) -> bool {
+        self.0.strip_prefix(opener).is_some_and(|rest| !rest.chars().next().is_some_and(char::is_alphanumeric))
+    }
+
+    fn is_anaphor(&self) -> bool {
+        bundled().anaphors.iter().any(|o| self.is(o))
+    }
+
+    /// The kind of antecedent the opener asks for ("He…", "The summit…", "The two countries…").
+    fn antecedent(&self) -> Option<Antecedent> {
+        let lexicon = bundled();
+        let lists = [
+            (&lexicon.person_openers, Antecedent::Person),
+            (&lexicon.event_openers, Antecedent::Event),
+            (&lexicon.countries_openers, Antecedent::TwoCountries),
+        ];
+        lists.into_iter().find(|(list, _)| list.iter().any(|o| self.is(o))).map(|(_, kind)| kind)
+    }
 }
 
 /// The generic organisation noun `text` says anywhere ("…joined the alliance"), as a whole word.
@@ -27,23 +56,6 @@ enum Antecedent {
     Person,
     Event,
     TwoCountries,
-}
-
-/// True when `text` starts with `opener` followed by a non-letter.
-fn opens_with(text: &str, opener: &str) -> bool {
-    let head: String = text.trim_start().chars().take(24).flat_map(char::to_lowercase).collect();
-    head.strip_prefix(opener).is_some_and(|rest| !rest.chars().next().is_some_and(char::is_alphanumeric))
-}
-
-/// The kind of antecedent the sentence's opener asks for ("He…", "The summit…", "The two countries…").
-fn antecedent(text: &str) -> Option<Antecedent> {
-    let lexicon = bundled();
-    let lists = [
-        (&lexicon.person_openers, Antecedent::Person),
-        (&lexicon.event_openers, Antecedent::Event),
-        (&lexicon.countries_openers, Antecedent::TwoCountries),
-    ];
-    lists.into_iter().find(|(list, _)| list.iter().any(|o| opens_with(text, o))).map(|(_, kind)| kind)
 }
 
 /// Sentences looked back at for a fitting antecedent.
@@ -87,7 +99,8 @@ pub fn resolve_coreference<'a>(sentences: &mut [ParsedSentence], lookup: &dyn Fn
         let recent =
             || done.iter().rev().take(LOOK_BACK).take_while(|s| s.paragraph == cur.paragraph || std::ptr::eq(*s, prev));
         let mut inherited: Vec<Mention> = Vec::new();
-        let wanted = antecedent(&cur.text);
+        let opening = Opening::of(&cur.text);
+        let wanted = opening.antecedent();
         match wanted {
             Some(Antecedent::Person) => {
                 let person =
@@ -113,7 +126,7 @@ pub fn resolve_coreference<'a>(sentences: &mut [ParsedSentence], lookup: &dyn Fn
                 inherited.extend(two.into_iter().flatten().map(|k| inferred(&k)));
             }
             None => {
-                let anaphor = starts_with_anaphor(&cur.text);
+                let anaphor = opening.is_anaphor();
                 let lone = same_paragraph && cur.mentions.is_empty() && !names_something_unknown(&cur.text);
                 let frame = same_paragraph && !cur.mentions.iter().any(|m| naming(&m.entity_key));
                 let not_person = |m: &&Mention| kind(&m.entity_key) != Some(EntityKind::Person);

@@ -167,17 +167,23 @@ pub(super) fn fold(text: &str) -> String {
     text.split_whitespace().map(str::to_lowercase).collect::<Vec<_>>().join(" ")
 }
 
-/// True when the folded `text` is the form `form` (word by word; a word ending in `*` is a prefix).
+/// True when the folded `text` is the form `form` (word by word, any case; a word ending in `*` is a prefix).
+/// Called for every form of a lexicon on every candidate figure, so it compares without allocating.
 pub(super) fn form_matches(form: &str, text: &str) -> bool {
-    let form = fold(form);
-    let (mut f, mut t) = (form.split(' '), text.split(' '));
+    let lower = |w: &str| w.chars().flat_map(char::to_lowercase).collect::<Vec<char>>();
+    let (mut f, mut t) = (form.split_whitespace(), text.split(' '));
     loop {
         match (f.next(), t.next()) {
             (None, None) => return true,
             (Some(fw), Some(tw)) => {
                 let ok = match fw.strip_suffix('*') {
-                    Some(stem) => tw.starts_with(stem) && tw[stem.len()..].chars().all(char::is_alphabetic),
-                    None => fw == tw,
+                    Some(stem) => {
+                        let mut rest = tw.chars();
+                        let stem_ok = stem.chars().flat_map(char::to_lowercase).all(|c| rest.next() == Some(c));
+                        stem_ok && rest.all(char::is_alphabetic)
+                    }
+                    None if fw.chars().all(|c| !c.is_uppercase()) => fw == tw,
+                    None => lower(fw).into_iter().eq(tw.chars()),
                 };
                 if !ok {
                     return false;
