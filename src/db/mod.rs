@@ -8,9 +8,11 @@ mod fact_rows;
 pub mod facts;
 pub mod feeds;
 pub mod outbox;
+pub mod postgres;
 pub mod quiz;
 pub mod search;
 pub mod stats;
+pub mod store;
 pub mod subscriptions;
 pub mod updates;
 
