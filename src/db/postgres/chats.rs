@@ -114,6 +114,7 @@ impl ChatStore for PgStore {
                 .await
                 .with_context(|| format!("moving chat {old_id} to {new_id}"))?;
         }
+        super::quiz_polls::move_chat_in(&mut tx, old_id, new_id).await?;
         tx.commit().await.context("committing a chat migration")?;
         log::info!("chat {old_id} moved to {new_id}");
         Ok(())

@@ -4,6 +4,8 @@
 mod chats;
 mod digests;
 pub mod leader;
+mod quiz_polls;
+mod quiz_rounds;
 pub mod test_server;
 mod updates;
 

@@ -6,7 +6,9 @@
 //! state. The fact index (sentences, mentions, FTS5 search, discovered entities, the quiz question pool)
 //! stays in each process's embedded SQLite, built from the shared documents (see the README).
 
+pub mod quiz;
 pub mod sqlite;
+mod sqlite_quiz;
 #[cfg(test)]
 pub(crate) mod testing;
 #[cfg(test)]
@@ -14,11 +16,15 @@ mod tests_chats;
 #[cfg(test)]
 mod tests_digests;
 #[cfg(test)]
+mod tests_quiz;
+#[cfg(test)]
 mod tests_updates;
 
 use std::{collections::HashMap, sync::Arc};
 
 use async_trait::async_trait;
+
+pub use quiz::{PollStore, QuizScheduleStore, QuizStore};
 
 pub use super::{
     chats::ChatRow,
@@ -28,9 +34,15 @@ pub use super::{
 };
 
 /// The store every replica shares: chats, digests, update claims (and, through the sub-traits, more).
-pub trait Database: ChatStore + DigestStore + UpdateStore + Send + Sync {}
+pub trait Database:
+    ChatStore + DigestStore + UpdateStore + QuizStore + PollStore + QuizScheduleStore + Send + Sync
+{
+}
 
-impl<T: ChatStore + DigestStore + UpdateStore + Send + Sync> Database for T {}
+impl<T> Database for T where
+    T: ChatStore + DigestStore + UpdateStore + QuizStore + PollStore + QuizScheduleStore + Send + Sync
+{
+}
 
 /// A shared store, whichever engine holds it.
 pub type SharedDatabase = Arc<dyn Database>;

@@ -42,9 +42,44 @@ pub fn shared(store: &dyn Database) -> &dyn Database {
     store
 }
 
+/// Ids of three quiz questions the store can refer to: on SQLite, questions of a seeded fact index (its
+/// polls reference them); on PostgreSQL, where questions are each replica's own, any ids.
+pub async fn sqlite_questions(fixture: &SqliteFixture) -> Vec<i64> {
+    crate::db::quiz::questions::tests::seed_pool(fixture.store.pool(), "quiz", 3, "trade").await
+}
+
+pub fn postgres_questions() -> Vec<i64> {
+    vec![101, 102, 103]
+}
+
 /// `on_both_backends! { async fn name(db) { body } … }`: each body runs against SQLite and PostgreSQL,
-/// `db` being a `&dyn Database`.
+/// `db` being a `&dyn Database`; `async fn name(db, questions)` also gets three question ids.
 macro_rules! on_both_backends {
+    ($(async fn $name:ident($db:ident, $questions:ident) $body:block)*) => {$(
+        mod $name {
+            #[allow(unused_imports)]
+            use super::*;
+
+            #[tokio::test]
+            async fn sqlite() {
+                let fixture = $crate::db::store::testing::sqlite().await;
+                let $questions = $crate::db::store::testing::sqlite_questions(&fixture).await;
+                let $db = $crate::db::store::testing::shared(&fixture.store);
+                $body
+            }
+
+            #[tokio::test]
+            async fn postgres() {
+                let fixture = $crate::db::store::testing::postgres().await;
+                {
+                    let $questions = $crate::db::store::testing::postgres_questions();
+                    let $db = $crate::db::store::testing::shared(&fixture.store);
+                    $body
+                }
+                fixture.finish().await;
+            }
+        }
+    )*};
     ($(async fn $name:ident($db:ident) $body:block)*) => {$(
         mod $name {
             #[allow(unused_imports)]
