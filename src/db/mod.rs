@@ -1,5 +1,6 @@
 //! The database layer: every SQL statement of the bot lives under this module.
 
+pub mod archive;
 pub mod chats;
 pub mod digest_batch;
 pub mod discovered;

@@ -1,8 +1,10 @@
 //! The shared-state interface on PostgreSQL: its own SQL and its own migrations (`migrations/postgres/`),
 //! for several replicas sharing one database.
 
+mod archive;
 mod chats;
 mod digests;
+mod feeds;
 pub mod leader;
 mod quiz_polls;
 mod quiz_rounds;

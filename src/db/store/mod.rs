@@ -6,8 +6,10 @@
 //! state. The fact index (sentences, mentions, FTS5 search, discovered entities, the quiz question pool)
 //! stays in each process's embedded SQLite, built from the shared documents (see the README).
 
+pub mod feeds;
 pub mod quiz;
 pub mod sqlite;
+mod sqlite_feeds;
 mod sqlite_quiz;
 #[cfg(test)]
 pub(crate) mod testing;
@@ -15,6 +17,8 @@ pub(crate) mod testing;
 mod tests_chats;
 #[cfg(test)]
 mod tests_digests;
+#[cfg(test)]
+mod tests_feeds;
 #[cfg(test)]
 mod tests_quiz;
 #[cfg(test)]
@@ -24,6 +28,7 @@ use std::{collections::HashMap, sync::Arc};
 
 use async_trait::async_trait;
 
+pub use feeds::{DocumentArchive, FeedStore};
 pub use quiz::{PollStore, QuizScheduleStore, QuizStore};
 
 pub use super::{
@@ -35,12 +40,30 @@ pub use super::{
 
 /// The store every replica shares: chats, digests, update claims (and, through the sub-traits, more).
 pub trait Database:
-    ChatStore + DigestStore + UpdateStore + QuizStore + PollStore + QuizScheduleStore + Send + Sync
+    ChatStore
+    + DigestStore
+    + UpdateStore
+    + QuizStore
+    + PollStore
+    + QuizScheduleStore
+    + FeedStore
+    + DocumentArchive
+    + Send
+    + Sync
 {
 }
 
 impl<T> Database for T where
-    T: ChatStore + DigestStore + UpdateStore + QuizStore + PollStore + QuizScheduleStore + Send + Sync
+    T: ChatStore
+        + DigestStore
+        + UpdateStore
+        + QuizStore
+        + PollStore
+        + QuizScheduleStore
+        + FeedStore
+        + DocumentArchive
+        + Send
+        + Sync
 {
 }
 
