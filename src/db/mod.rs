@@ -9,6 +9,7 @@ mod fact_rows;
 pub mod facts;
 pub mod feeds;
 pub mod outbox;
+pub mod outbox_claims;
 pub mod postgres;
 pub mod quiz;
 pub mod search;

@@ -133,6 +133,25 @@ impl DigestStore for PgStore {
         .context("reading the outbox")
     }
 
+    async fn claim_digests(&self, now: &str, limit: i64, lease_until: &str) -> anyhow::Result<Vec<OutboxRow>> {
+        // Rows another replica is claiming right now are skipped, not waited for.
+        let mut rows: Vec<OutboxRow> = sqlx::query_as(
+            "UPDATE outbox o SET next_attempt_at = $3
+             FROM (SELECT id FROM outbox WHERE status = 'pending' AND next_attempt_at <= $1
+                   ORDER BY id LIMIT $2 FOR UPDATE SKIP LOCKED) c
+             WHERE o.id = c.id
+             RETURNING o.id, o.chat_id, o.thread_id, o.slot, o.reply, o.fact_keys::text AS fact_keys, o.attempts",
+        )
+        .bind(now)
+        .bind(limit)
+        .bind(lease_until)
+        .fetch_all(&self.pool)
+        .await
+        .context("claiming digests to send")?;
+        rows.sort_by_key(|row| row.id);
+        Ok(rows)
+    }
+
     async fn mark_digests_sent(&self, sent: &[(i64, i64)], now: &str) -> anyhow::Result<()> {
         let ids: Vec<i64> = sent.iter().map(|(id, _)| *id).collect();
         let chat_ids: Vec<i64> = sent.iter().map(|(_, chat)| *chat).collect();

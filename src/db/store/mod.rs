@@ -140,6 +140,10 @@ pub trait DigestStore {
     async fn enqueue_digests(&self, batch: &[Enqueued], send_after: &str) -> anyhow::Result<u64>;
     /// Digests waiting to be sent whose time has come, oldest first.
     async fn pending_digests(&self, now: &str, limit: i64) -> anyhow::Result<Vec<OutboxRow>>;
+    /// Claims up to `limit` digests due at `now` for this process until `lease_until`, oldest first: no
+    /// other process claims them before then, and a process killed mid-send leaves them to be claimed
+    /// again when the lease ends. Marking a digest sent, failed or dropped ends its claim.
+    async fn claim_digests(&self, now: &str, limit: i64, lease_until: &str) -> anyhow::Result<Vec<OutboxRow>>;
     /// Digests that went out, each to the chat it reached: marked sent, their facts received.
     async fn mark_digests_sent(&self, sent: &[(i64, i64)], now: &str) -> anyhow::Result<()>;
     /// The digest failed for now: retry at `retry_at`, or give up when it is `None`.

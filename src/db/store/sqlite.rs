@@ -9,7 +9,7 @@ use super::{
     ChatRow, ChatStore, ChatSubjects, DigestSchedule, DigestStore, Enqueued, NewDigest, OutboxRow, SubscriptionRow,
     UpdateStore,
 };
-use crate::db::{Pool, chats, digest_batch, outbox, subscriptions, updates};
+use crate::db::{Pool, chats, digest_batch, outbox, outbox_claims, subscriptions, updates};
 
 /// The shared state in one SQLite database (the embedded default).
 #[derive(Debug, Clone)]
@@ -103,6 +103,9 @@ impl DigestStore for SqliteStore {
     }
     async fn pending_digests(&self, now: &str, limit: i64) -> anyhow::Result<Vec<OutboxRow>> {
         outbox::pending(&self.pool, now, limit).await
+    }
+    async fn claim_digests(&self, now: &str, limit: i64, lease_until: &str) -> anyhow::Result<Vec<OutboxRow>> {
+        outbox_claims::claim(&self.pool, now, limit, lease_until).await
     }
     async fn mark_digests_sent(&self, sent: &[(i64, i64)], now: &str) -> anyhow::Result<()> {
         digest_batch::mark_sent_many(&self.pool, sent, now).await

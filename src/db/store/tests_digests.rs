@@ -112,4 +112,24 @@ on_both_backends! {
         assert_eq!(had, [(-1007, "k1".to_string()), (-1007, "k2".to_string())]);
         assert_eq!(db.pending_digests(T1, 10).await.unwrap()[0].chat_id, -1007);
     }
+
+    async fn senders_claim_disjoint_digests_and_a_dead_senders_come_back_after_its_lease(db) {
+        let mut ids = Vec::new();
+        for chat in 1..=12 {
+            db.ensure_chat(chat, "private", None).await.unwrap();
+            ids.push(db.enqueue_digest(chat, Some(digest(chat, T0, "[]")), None).await.unwrap().unwrap());
+        }
+        let lease = "2026-11-28T09:01:00.000Z";
+        let claims = futures::future::join_all((0..4).map(|_| db.claim_digests(T0, 5, lease))).await;
+        let mut claimed: Vec<i64> = claims.into_iter().flat_map(|c| c.unwrap()).map(|row| row.id).collect();
+        claimed.sort();
+        assert_eq!(claimed, ids, "every digest claimed once among the senders");
+
+        // One sender sent its digests; another was killed holding digests 1 to 3.
+        let sent: Vec<(i64, i64)> = ids.iter().zip(1..).skip(3).map(|(id, chat)| (*id, chat)).collect();
+        db.mark_digests_sent(&sent, T0).await.unwrap();
+        assert!(db.claim_digests("2026-11-28T09:00:30.000Z", 10, lease).await.unwrap().is_empty(), "still leased");
+        let back: Vec<i64> = db.claim_digests(lease, 10, T1).await.unwrap().into_iter().map(|row| row.id).collect();
+        assert_eq!(back, ids[..3], "only the dead sender's digests are sent again");
+    }
 }
