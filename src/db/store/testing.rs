@@ -45,7 +45,11 @@ pub fn shared(store: &dyn Database) -> &dyn Database {
 /// Ids of three quiz questions the store can refer to: on SQLite, questions of a seeded fact index (its
 /// polls reference them); on PostgreSQL, where questions are each replica's own, any ids.
 pub async fn sqlite_questions(fixture: &SqliteFixture) -> Vec<i64> {
-    crate::db::quiz::questions::tests::seed_pool(fixture.store.pool(), "quiz", 3, "trade").await
+    sqlite_questions_of(&fixture.store).await
+}
+
+pub async fn sqlite_questions_of(store: &SqliteStore) -> Vec<i64> {
+    crate::db::quiz::questions::tests::seed_pool(store.pool(), "quiz", 3, "trade").await
 }
 
 pub fn postgres_questions() -> Vec<i64> {
