@@ -17,7 +17,10 @@ use sqlx::{
     Connection, PgConnection,
     postgres::{PgConnectOptions, PgPool, PgPoolOptions},
 };
-use tokio::{process::Command, sync::OnceCell};
+use tokio::{
+    process::Command,
+    sync::{OnceCell, Semaphore, SemaphorePermit},
+};
 
 const PREFIX: &str = "dossier_test_";
 
@@ -29,10 +32,15 @@ fn server_options() -> anyhow::Result<PgConnectOptions> {
     }
 }
 
+/// At most this many throwaway databases at once (each pool has up to 4 connections), so a machine with
+/// many cores running tests in parallel stays under the server's 100 connections.
+static AT_ONCE: Semaphore = Semaphore::const_new(8);
+
 /// A database of its own for one test, migrated; drop it with [`ThrowawayDatabase::drop_now`].
 pub struct ThrowawayDatabase {
     pub pool: PgPool,
     pub name: String,
+    _turn: SemaphorePermit<'static>,
 }
 
 impl ThrowawayDatabase {
@@ -46,6 +54,7 @@ impl ThrowawayDatabase {
 
     /// [`ThrowawayDatabase::create`], as a result.
     pub async fn try_create() -> anyhow::Result<Self> {
+        let turn = AT_ONCE.acquire().await.context("waiting for a turn at the test server")?;
         ensure_server().await?;
         static NEXT: AtomicU32 = AtomicU32::new(0);
         let name = format!("{PREFIX}{}_{}", std::process::id(), NEXT.fetch_add(1, Ordering::Relaxed));
@@ -54,12 +63,12 @@ impl ThrowawayDatabase {
         sqlx::raw_sql(&format!("CREATE DATABASE \"{name}\"")).execute(&mut admin).await.context("CREATE DATABASE")?;
         admin.close().await.ok();
         let pool = PgPoolOptions::new()
-            .max_connections(6)
+            .max_connections(4)
             .connect_with(server_options()?.database(&name))
             .await
             .with_context(|| format!("connecting to {name}"))?;
         super::migrate(&pool).await?;
-        Ok(Self { pool, name })
+        Ok(Self { pool, name, _turn: turn })
     }
 
     /// Closes the pool and drops the database.
