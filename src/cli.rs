@@ -35,6 +35,12 @@ pub enum Commands {
         #[command(subcommand)]
         action: FeedAction,
     },
+    /// Copy this SQLite installation (chats, subscriptions, outbox, quizzes, feeds, documents) into an
+    /// empty PostgreSQL database, checking every table's count.
+    MigrateTo {
+        /// postgres://user:password@host/database
+        url: String,
+    },
 }
 
 #[derive(Debug, Subcommand)]

@@ -31,11 +31,23 @@ async fn main() -> ExitCode {
         },
         Commands::Ingest { files } => ingest(&config, &files).await,
         Commands::Feed { action } => dossier::feeds::cli::run(&config, action).await,
+        Commands::MigrateTo { url } => migrate_to(&config, &url).await,
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => fail(e),
     }
+}
+
+async fn migrate_to(config: &Config, url: &str) -> anyhow::Result<()> {
+    let source = dossier::db::connect(&config.database_url).await?;
+    let target = dossier::db::postgres::connect(url).await?;
+    let copied = dossier::db::migrate_to::copy(&source, &target).await?;
+    for (table, rows) in &copied.tables {
+        println!("{table}: {rows} rows, counts match");
+    }
+    println!("documents: {}, counts match", copied.documents);
+    Ok(())
 }
 
 async fn run_console(config: &Config, message: Option<String>) -> anyhow::Result<()> {

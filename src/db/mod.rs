@@ -1,5 +1,6 @@
 //! The database layer: every SQL statement of the bot lives under this module.
 
+pub mod archive;
 pub mod chats;
 pub mod digest_batch;
 pub mod discovered;
@@ -7,10 +8,15 @@ pub mod documents;
 mod fact_rows;
 pub mod facts;
 pub mod feeds;
+mod migrate_documents;
+pub mod migrate_to;
 pub mod outbox;
+pub mod outbox_claims;
+pub mod postgres;
 pub mod quiz;
 pub mod search;
 pub mod stats;
+pub mod store;
 pub mod subscriptions;
 pub mod updates;
 
@@ -21,11 +27,19 @@ use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePoolOptions, S
 
 pub use sqlx::SqlitePool as Pool;
 
+/// Shown when a PostgreSQL URL is given to the SQLite-only commands.
+const DEFAULT_SQLITE_URL: &str = crate::config::DEFAULT_DATABASE_URL;
+
 /// How long a write waits for another process (say `dossier ingest`) to release the database.
 const BUSY_TIMEOUT: Duration = Duration::from_secs(15);
 
 /// Opens (creating if missing) the database at `url` and applies pending migrations.
 pub async fn connect(url: &str) -> anyhow::Result<Pool> {
+    anyhow::ensure!(
+        !postgres::is_postgres_url(url),
+        "DATABASE_URL names a PostgreSQL database: the PostgreSQL store (db::store, db::postgres) is tested but \
+         the bot does not run on it yet (issue 14); use an SQLite URL such as {DEFAULT_SQLITE_URL}"
+    );
     let options = SqliteConnectOptions::from_str(url)
         .with_context(|| format!("DATABASE_URL {url:?} is not a valid SQLite URL"))?
         .create_if_missing(true)
@@ -80,6 +94,12 @@ pub fn now_text() -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[tokio::test]
+    async fn a_postgres_url_is_refused_with_what_to_do_instead() {
+        let err = connect("postgres://bot@db.example/dossier").await.unwrap_err().to_string();
+        assert!(err.contains("does not run on it yet") && err.contains("sqlite://"), "{err}");
+    }
 
     #[sqlx::test]
     async fn a_migrated_database_is_ready(pool: Pool) {

@@ -3,6 +3,7 @@
 mod batch;
 pub mod catalogue;
 pub mod extract;
+pub mod index_sync;
 pub mod ingest;
 pub mod knowledge;
 pub mod source;
