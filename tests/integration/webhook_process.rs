@@ -36,7 +36,12 @@ fn spawn_webhook_bot(tg: &StandIn, dir: &Path, port: u16, log_level: &str, log: 
         .expect("the dossier binary starts")
 }
 
-/// Sends SIGTERM and waits (at most 10 s) for the exit; returns whether it was clean and how long it took.
+/// How long a stop may take: five replies held 800 ms each by the stand-in, on a loaded CI machine (the full
+/// suite, PostgreSQL tests included, runs beside it). The README promises "within seconds", not a figure.
+const STOP_PATIENCE: Duration = Duration::from_secs(30);
+
+/// Sends SIGTERM and waits (at most [`STOP_PATIENCE`]) for the exit; returns whether it was clean and how long
+/// it took.
 async fn terminate(child: &mut Child) -> (bool, Duration) {
     let asked = Instant::now();
     Command::new("kill").arg("-TERM").arg(child.id().to_string()).status().expect("kill runs");
@@ -44,7 +49,7 @@ async fn terminate(child: &mut Child) -> (bool, Duration) {
         if let Some(status) = child.try_wait().expect("the child can be waited for") {
             return (status.success(), asked.elapsed());
         }
-        assert!(asked.elapsed() < Duration::from_secs(10), "the bot did not stop within 10 s of SIGTERM");
+        assert!(asked.elapsed() < STOP_PATIENCE, "the bot did not stop within {STOP_PATIENCE:?} of SIGTERM");
         tokio::time::sleep(Duration::from_millis(20)).await;
     }
 }
