@@ -1,5 +1,7 @@
 //! The database layer: every SQL statement of the bot lives under this module.
 
+pub mod bulk;
+mod bulk_rows;
 pub mod chats;
 pub mod digest_batch;
 pub mod discovered;

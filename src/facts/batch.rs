@@ -1,9 +1,13 @@
-//! Ingesting many documents at once: parsed on every core while the previous batch is written, each
-//! batch in one transaction. Used by the folder sync, `dossier ingest` and the benchmarks.
+//! Ingesting many documents at once: parsed on every core while the previous batch is written. Below the
+//! bulk threshold each batch is one transaction; from it on, the whole call is one bulk load
+//! (`db::bulk`: indexes set aside and rebuilt, all or nothing). Used by the folder sync, `dossier ingest`
+//! and the benchmarks.
+
+use std::collections::{HashMap, HashSet};
 
 use futures::StreamExt;
 
-use super::{IngestError, IngestOutcome, Ingestor, SourceDocument, parse_document};
+use super::{IngestError, IngestOutcome, Ingestor, ParsedDocument, SourceDocument, parse_document};
 use crate::db::{self, Pool};
 
 /// Documents written per transaction.
@@ -18,6 +22,7 @@ impl Ingestor {
         docs: Vec<SourceDocument>,
     ) -> anyhow::Result<Vec<Result<IngestOutcome, IngestError>>> {
         let stored = db::documents::content_hashes(pool).await?;
+        let mut writer = Writer::for_load(pool, self.bulk_threshold(), &docs, &stored).await?;
         let parallel = std::thread::available_parallelism().map_or(2, usize::from) * 2;
         let knowledge = self.knowledge().clone();
         let mut parsed = futures::stream::iter(docs.into_iter().enumerate())
@@ -50,7 +55,7 @@ impl Ingestor {
                 }
             }
             let pairs: Vec<_> = writes.iter().map(|(_, doc, _, parsed)| (doc, parsed)).collect();
-            db::documents::replace_many(pool, &pairs).await?;
+            writer.write(pool, &pairs).await?;
             for (index, _, was, parsed) in writes {
                 let sentences = parsed.sentences.len();
                 let outcome = if was.is_some() {
@@ -61,8 +66,47 @@ impl Ingestor {
                 outcomes.push((index, Ok(outcome)));
             }
         }
+        writer.finish().await?;
         outcomes.sort_by_key(|(index, _)| *index);
         Ok(outcomes.into_iter().map(|(_, outcome)| outcome).collect())
+    }
+}
+
+/// Where parsed documents go: a transaction per batch, or one bulk load for the whole call.
+enum Writer {
+    Batched,
+    Bulk(db::bulk::BulkLoad),
+}
+
+impl Writer {
+    /// A bulk load when at least `threshold` of `docs` are new or changed (and their names distinct).
+    async fn for_load(
+        pool: &Pool,
+        threshold: usize,
+        docs: &[SourceDocument],
+        stored: &HashMap<String, String>,
+    ) -> anyhow::Result<Writer> {
+        let changed = docs.iter().filter(|d| stored.get(&d.name) != Some(&d.content_hash)).count();
+        let names: HashSet<&str> = docs.iter().map(|d| d.name.as_str()).collect();
+        if changed < threshold.max(1) || names.len() < docs.len() {
+            return Ok(Writer::Batched);
+        }
+        log::info!("bulk-loading {changed} documents");
+        Ok(Writer::Bulk(db::bulk::BulkLoad::begin(pool).await?))
+    }
+
+    async fn write(&mut self, pool: &Pool, docs: &[(&SourceDocument, &ParsedDocument)]) -> anyhow::Result<()> {
+        match self {
+            Writer::Batched => db::documents::replace_many(pool, docs).await.map(drop),
+            Writer::Bulk(load) => load.write(docs).await.map(drop),
+        }
+    }
+
+    async fn finish(self) -> anyhow::Result<()> {
+        match self {
+            Writer::Batched => Ok(()),
+            Writer::Bulk(load) => load.commit().await,
+        }
     }
 }
 
