@@ -10,8 +10,10 @@ use futures::StreamExt;
 use super::{IngestError, IngestOutcome, Ingestor, ParsedDocument, SourceDocument, parse_document};
 use crate::db::{self, Pool};
 
-/// Documents written per transaction.
+/// Most documents written per statement batch (and per transaction below the bulk threshold).
 const WRITE_BATCH: usize = 64;
+/// Parsed documents waiting for the writer at most.
+const PARSED_AHEAD: usize = 256;
 
 impl Ingestor {
     /// Ingests `docs` in order, skipping those whose content hash is already stored, and returns one
@@ -25,23 +27,45 @@ impl Ingestor {
         let mut writer = Writer::for_load(pool, self.bulk_threshold(), &docs, &stored).await?;
         let parallel = std::thread::available_parallelism().map_or(2, usize::from) * 2;
         let knowledge = self.knowledge().clone();
-        let mut parsed = futures::stream::iter(docs.into_iter().enumerate())
+        let inputs: Vec<_> = docs
+            .into_iter()
+            .enumerate()
             .map(|(index, doc)| {
-                let knowledge = knowledge.clone();
                 let was = stored.get(&doc.name).cloned();
-                tokio::task::spawn_blocking(move || {
-                    if was.as_deref() == Some(doc.content_hash.as_str()) {
-                        return (index, doc, was, None);
-                    }
-                    let parsed = parse_document(&doc.text, &knowledge.gazetteer, &knowledge.topics);
-                    (index, doc, was, Some(parsed))
-                })
+                (index, doc, was)
             })
-            .buffered(parallel)
-            .ready_chunks(WRITE_BATCH);
+            .collect();
+        // Parsing goes on in its own task while a batch is written, up to PARSED_AHEAD documents ahead.
+        let (sender, mut ready) = tokio::sync::mpsc::channel(PARSED_AHEAD);
+        tokio::spawn(async move {
+            let mut parsed = futures::stream::iter(inputs)
+                .map(|(index, doc, was)| {
+                    let knowledge = knowledge.clone();
+                    tokio::task::spawn_blocking(move || {
+                        if was.as_deref() == Some(doc.content_hash.as_str()) {
+                            return (index, doc, was, None);
+                        }
+                        let parsed = parse_document(&doc.text, &knowledge.gazetteer, &knowledge.topics);
+                        (index, doc, was, Some(parsed))
+                    })
+                })
+                .buffered(parallel);
+            while let Some(joined) = parsed.next().await {
+                if sender.send(joined).await.is_err() {
+                    return; // the writer gave up
+                }
+            }
+        });
 
         let mut outcomes: Vec<(usize, Result<IngestOutcome, IngestError>)> = Vec::new();
-        while let Some(chunk) = parsed.next().await {
+        while let Some(first) = ready.recv().await {
+            let mut chunk = vec![first];
+            while chunk.len() < WRITE_BATCH {
+                match ready.try_recv() {
+                    Ok(next) => chunk.push(next),
+                    Err(_) => break,
+                }
+            }
             let mut writes = Vec::new();
             for joined in chunk {
                 let (index, doc, was, parsed) =
