@@ -68,7 +68,7 @@ impl Services {
             ingestor: Ingestor::new(dossier.knowledge.clone()),
             admission: Arc::new(admission::Admission::new(me.username(), me.id.0)),
             handler_slots: schema::handler_slots(),
-            languages: lang::KnownLanguages::default(),
+            languages: lang::KnownLanguages::load(&dossier.pool).await?,
             claims: claims::Claims::start(dossier.pool.clone()),
             dossier,
             config: config.clone(),
@@ -167,6 +167,8 @@ pub async fn serve_until(config: &Config, dossier: Dossier, shutdown: Cancellati
         }
     }
     shutdown.cancel();
+    // The claims of the updates just handled are committed before the process ends.
+    services.claims.flush().await;
     if let Some(Err(e)) = match jobs {
         Some(jobs) => Some(jobs.await),
         None => None,
