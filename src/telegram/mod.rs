@@ -167,8 +167,6 @@ pub async fn serve_until(config: &Config, dossier: Dossier, shutdown: Cancellati
         }
     }
     shutdown.cancel();
-    // The claims of the updates just handled are committed before the process ends.
-    services.claims.flush().await;
     if let Some(Err(e)) = match jobs {
         Some(jobs) => Some(jobs.await),
         None => None,
