@@ -14,6 +14,7 @@ pub async fn open(config: &Config) -> anyhow::Result<Dossier> {
     let pool = db::connect(&config.database_url).await?;
     let knowledge = Knowledge::load(&config.gazetteer_path, &config.topics_path)?;
     let report = Ingestor::new(knowledge.clone())
+        .with_bulk_threshold(config.ingest_bulk_documents)
         .sync_dir(&pool, &config.documents_dir)
         .await
         .with_context(|| format!("bringing the documents in {} up to date", config.documents_dir.display()))?;

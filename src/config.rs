@@ -42,6 +42,8 @@ pub struct Config {
     pub fetch_max_bytes: u64,
     /// Whether loopback, link-local and private addresses may be fetched (tests, intranets).
     pub fetch_allow_private: bool,
+    /// New or changed documents in one ingest from which it is one bulk load (indexes rebuilt after).
+    pub ingest_bulk_documents: usize,
 }
 
 /// Where Telegram pushes updates, and the secret it must present.
@@ -167,6 +169,12 @@ impl Config {
                 });
             }
         };
+        let ingest_bulk_documents = usize::try_from(positive(
+            "INGEST_BULK_DOCUMENTS",
+            crate::facts::ingest::DEFAULT_BULK_THRESHOLD as u64,
+            "number of documents",
+        )?)
+        .unwrap_or(usize::MAX);
         let data_dir = PathBuf::from(non_empty("DOSSIER_DATA_DIR").unwrap_or_else(|| "data".into()));
         Ok(Config {
             token: non_empty("TELOXIDE_TOKEN"),
@@ -185,6 +193,7 @@ impl Config {
             feed_max_failures,
             fetch_max_bytes,
             fetch_allow_private,
+            ingest_bulk_documents,
         })
     }
 

@@ -62,43 +62,41 @@ async fn run_console(config: &Config, message: Option<String>) -> anyhow::Result
 async fn ingest(config: &Config, files: &[std::path::PathBuf]) -> anyhow::Result<()> {
     let pool = dossier::db::connect(&config.database_url).await?;
     let knowledge = dossier::facts::Knowledge::load(&config.gazetteer_path, &config.topics_path)?;
-    let ingestor = Ingestor::new(knowledge);
+    let ingestor = Ingestor::new(knowledge).with_bulk_threshold(config.ingest_bulk_documents);
     let (urls, files): (Vec<_>, Vec<_>) =
         files.iter().cloned().partition(|f| f.to_str().is_some_and(dossier::feeds::cli::is_web_address));
     let urls: Vec<String> = urls.iter().map(|u| u.to_string_lossy().into_owned()).collect();
     let (mut failed, mut changed) = dossier::feeds::cli::ingest_urls(config, &pool, &ingestor, &urls).await?;
+    // Every file is read first, so that many of them go in one call: one bulk load from the threshold on.
     let progress = indicatif::ProgressBar::new(files.len() as u64);
-    for paths in files.chunks(64) {
-        let mut docs = Vec::new();
-        let mut read = Vec::new();
-        for path in paths {
-            match SourceDocument::read(path, &ingestor.knowledge().rules_hash) {
-                Ok(doc) => {
-                    docs.push(doc);
-                    read.push(path);
-                }
-                Err(e) => {
-                    failed += 1;
-                    progress.suspend(|| eprintln!("error: {e}"));
-                }
+    let (mut docs, mut read) = (Vec::new(), Vec::new());
+    for path in &files {
+        match SourceDocument::read(path, &ingestor.knowledge().rules_hash) {
+            Ok(doc) => {
+                docs.push(doc);
+                read.push(path);
+            }
+            Err(e) => {
+                failed += 1;
+                progress.suspend(|| eprintln!("error: {e}"));
             }
         }
-        for (path, outcome) in read.into_iter().zip(ingestor.ingest_all(&pool, docs).await?) {
-            match outcome {
-                Ok(outcome) => {
-                    changed += usize::from(outcome != dossier::facts::IngestOutcome::Unchanged);
-                    progress.suspend(|| println!("{}: {outcome:?}", path.display()));
-                }
-                Err(IngestError::Unexpected(e)) => return Err(e),
-                Err(e) => {
-                    failed += 1;
-                    progress.suspend(|| eprintln!("error: {e}"));
-                }
-            }
-        }
-        progress.inc(paths.len() as u64);
+        progress.inc(1);
     }
     progress.finish_and_clear();
+    for (path, outcome) in read.into_iter().zip(ingestor.ingest_all(&pool, docs).await?) {
+        match outcome {
+            Ok(outcome) => {
+                changed += usize::from(outcome != dossier::facts::IngestOutcome::Unchanged);
+                println!("{}: {outcome:?}", path.display());
+            }
+            Err(IngestError::Unexpected(e)) => return Err(e),
+            Err(e) => {
+                failed += 1;
+                eprintln!("error: {e}");
+            }
+        }
+    }
     if changed > 0 {
         app::refresh_quiz(&pool, ingestor.knowledge()).await?;
     }

@@ -21,9 +21,14 @@ pub fn data_dir() -> std::path::PathBuf {
 
 /// A config for the full bot on `tg`, with its own database in `dir` (as tests/integration/helpers.rs).
 pub fn config(tg: &StandIn, dir: &tempfile::TempDir) -> anyhow::Result<Config> {
+    config_at(&tg.url(), dir)
+}
+
+/// The same, for a Bot API at `api_url`.
+pub fn config_at(api_url: &str, dir: &tempfile::TempDir) -> anyhow::Result<Config> {
     let mut config = Config::from_lookup(|_| None)?;
     config.token = Some(TOKEN.to_owned());
-    config.api_url = Some(tg.url().parse()?);
+    config.api_url = Some(api_url.parse()?);
     config.database_url = format!("sqlite://{}", dir.path().join("dossier.sqlite").display());
     config.documents_dir = data_dir().join("documents");
     config.gazetteer_path = data_dir().join("gazetteer.toml");

@@ -42,6 +42,9 @@ pub struct Args {
     /// Chats (one subscription each) in the digest-engine run.
     #[arg(long, default_value_t = 100_000)]
     pub subscriptions: i64,
+    /// In the digest run, answer with the cheapest responder teloxide accepts (no validation, no records).
+    #[arg(long)]
+    pub minimal_stand_in: bool,
     /// Chats in the fan-out run under the 30/s limit.
     #[arg(long, default_value_t = 300)]
     pub fanout_chats: i64,
@@ -87,7 +90,7 @@ async fn main() -> anyhow::Result<()> {
         digest::fanout(args.fanout_chats).await?;
     }
     if args.wants("digest") {
-        digest::engine(args.subscriptions).await?;
+        digest::engine(args.subscriptions, args.minimal_stand_in).await?;
     }
     if args.wants("rss") || args.wants("startup") {
         process::run(&args, args.wants("rss"), args.wants("startup")).await?;

@@ -59,6 +59,14 @@ pub async fn get(pool: &Pool, chat_id: i64) -> anyhow::Result<Option<ChatRow>> {
         .with_context(|| format!("reading chat {chat_id}"))
 }
 
+/// Every chat's interface language override (few chats have one).
+pub async fn language_overrides(pool: &Pool) -> anyhow::Result<Vec<(i64, String)>> {
+    sqlx::query_as("SELECT chat_id, language FROM chats WHERE language IS NOT NULL")
+        .fetch_all(pool)
+        .await
+        .context("reading the chats' language overrides")
+}
+
 /// Sets (or, with `None`, clears) a chat's interface language override.
 pub async fn set_language(pool: &Pool, chat_id: i64, language: Option<&str>) -> anyhow::Result<()> {
     sqlx::query("UPDATE chats SET language = ? WHERE chat_id = ?")

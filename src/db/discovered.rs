@@ -13,13 +13,20 @@ pub(super) async fn insert(
     document_id: i64,
     entities: &[Entity],
 ) -> anyhow::Result<()> {
-    if entities.is_empty() {
-        return Ok(());
-    }
-    let rows: Vec<serde_json::Value> = entities
+    insert_many(tx, &[(document_id, entities)]).await
+}
+
+/// Writes the discoveries of several documents in one statement.
+pub(super) async fn insert_many(
+    tx: &mut Transaction<'_, Sqlite>,
+    documents: &[(i64, &[Entity])],
+) -> anyhow::Result<()> {
+    let rows: Vec<serde_json::Value> = documents
         .iter()
-        .map(|e| {
+        .flat_map(|(document_id, entities)| entities.iter().map(move |e| (document_id, e)))
+        .map(|(document_id, e)| {
             json!([
+                document_id,
                 e.key,
                 e.kind.as_str(),
                 e.name,
@@ -34,14 +41,16 @@ pub(super) async fn insert(
             ])
         })
         .collect();
+    if rows.is_empty() {
+        return Ok(());
+    }
     sqlx::query(
         "INSERT OR IGNORE INTO discovered_entities
            (document_id, key, kind, name, name_ru, aliases, country, role, place, date, parent, related)
-         SELECT ?1, value->>0, value->>1, value->>2, value->>3, value->>4, value->>5, value->>6, value->>7,
-                value->>8, value->>9, value->>10
-         FROM json_each(?2)",
+         SELECT value->>0, value->>1, value->>2, value->>3, value->>4, value->>5, value->>6, value->>7,
+                value->>8, value->>9, value->>10, value->>11
+         FROM json_each(?1)",
     )
-    .bind(document_id)
     .bind(serde_json::Value::Array(rows).to_string())
     .execute(&mut **tx)
     .await

@@ -44,6 +44,11 @@ pub fn local_ingests() -> u64 {
     LOCAL_INGESTS.load(std::sync::atomic::Ordering::Acquire)
 }
 
+/// Records that this process committed an ingest transaction.
+pub(super) fn count_local_ingest() {
+    LOCAL_INGESTS.fetch_add(1, std::sync::atomic::Ordering::AcqRel);
+}
+
 /// Page cache while ingesting (64 MB) and otherwise (SQLite's default, 2 MB).
 const INGEST_CACHE: &str = "PRAGMA cache_size = -65536";
 const DEFAULT_CACHE: &str = "PRAGMA cache_size = -2000";
@@ -65,7 +70,7 @@ pub async fn replace_many(pool: &Pool, docs: &[(&SourceDocument, &ParsedDocument
         .await
         .context("moving the fact base version on")?;
     tx.commit().await.context("committing the ingested documents")?;
-    LOCAL_INGESTS.fetch_add(1, std::sync::atomic::Ordering::AcqRel);
+    count_local_ingest();
     sqlx::query(DEFAULT_CACHE).execute(&mut *conn).await.context("resizing the cache")?;
     Ok(ids)
 }
@@ -88,19 +93,7 @@ async fn replace_in(
     doc: &SourceDocument,
     parsed: &ParsedDocument,
 ) -> anyhow::Result<i64> {
-    let old: Option<i64> = sqlx::query_scalar("SELECT id FROM documents WHERE name = ?")
-        .bind(&doc.name)
-        .fetch_optional(&mut **tx)
-        .await
-        .with_context(|| format!("looking up the old version of {}", doc.name))?;
-    if let Some(old) = old {
-        adjust_counts(tx, old, "-").await?;
-        sqlx::query("DELETE FROM documents WHERE id = ?")
-            .bind(old)
-            .execute(&mut **tx)
-            .await
-            .with_context(|| format!("removing the old version of {}", doc.name))?;
-    }
+    remove_version(tx, &doc.name).await?;
     let id: i64 = sqlx::query_scalar(
         "INSERT INTO documents (name, title, source, published, language, content_hash, bytes, ingested_at)
          VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
@@ -159,6 +152,24 @@ async fn replace_in(
     super::discovered::insert(tx, id, &parsed.entities).await?;
     adjust_counts(tx, id, "+").await?;
     Ok(id)
+}
+
+/// Removes the stored version of document `name`, if any, with its facts and their counts.
+pub(super) async fn remove_version(tx: &mut Transaction<'_, Sqlite>, name: &str) -> anyhow::Result<()> {
+    let old: Option<i64> = sqlx::query_scalar("SELECT id FROM documents WHERE name = ?")
+        .bind(name)
+        .fetch_optional(&mut **tx)
+        .await
+        .with_context(|| format!("looking up the old version of {}", name))?;
+    if let Some(old) = old {
+        adjust_counts(tx, old, "-").await?;
+        sqlx::query("DELETE FROM documents WHERE id = ?")
+            .bind(old)
+            .execute(&mut **tx)
+            .await
+            .with_context(|| format!("removing the old version of {}", name))?;
+    }
+    Ok(())
 }
 
 /// Adds (`"+"`) or subtracts (`"-"`) document `id`'s facts to the per-entity and per-topic counts.

@@ -1,6 +1,8 @@
 //! The database layer: every SQL statement of the bot lives under this module.
 
 pub mod archive;
+pub mod bulk;
+mod bulk_rows;
 pub mod chats;
 pub mod digest_batch;
 pub mod discovered;

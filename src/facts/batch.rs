@@ -1,13 +1,19 @@
-//! Ingesting many documents at once: parsed on every core while the previous batch is written, each
-//! batch in one transaction. Used by the folder sync, `dossier ingest` and the benchmarks.
+//! Ingesting many documents at once: parsed on every core while the previous batch is written. Below the
+//! bulk threshold each batch is one transaction; from it on, the whole call is one bulk load
+//! (`db::bulk`: indexes set aside and rebuilt, all or nothing). Used by the folder sync, `dossier ingest`
+//! and the benchmarks.
+
+use std::collections::{HashMap, HashSet};
 
 use futures::StreamExt;
 
-use super::{IngestError, IngestOutcome, Ingestor, SourceDocument, parse_document};
+use super::{IngestError, IngestOutcome, Ingestor, ParsedDocument, SourceDocument, parse_document};
 use crate::db::{self, Pool};
 
-/// Documents written per transaction.
+/// Most documents written per statement batch (and per transaction below the bulk threshold).
 const WRITE_BATCH: usize = 64;
+/// Parsed documents waiting for the writer at most.
+const PARSED_AHEAD: usize = 256;
 
 impl Ingestor {
     /// Ingests `docs` in order, skipping those whose content hash is already stored, and returns one
@@ -18,25 +24,48 @@ impl Ingestor {
         docs: Vec<SourceDocument>,
     ) -> anyhow::Result<Vec<Result<IngestOutcome, IngestError>>> {
         let stored = db::documents::content_hashes(pool).await?;
+        let mut writer = Writer::for_load(pool, self.bulk_threshold(), &docs, &stored).await?;
         let parallel = std::thread::available_parallelism().map_or(2, usize::from) * 2;
         let knowledge = self.knowledge().clone();
-        let mut parsed = futures::stream::iter(docs.into_iter().enumerate())
+        let inputs: Vec<_> = docs
+            .into_iter()
+            .enumerate()
             .map(|(index, doc)| {
-                let knowledge = knowledge.clone();
                 let was = stored.get(&doc.name).cloned();
-                tokio::task::spawn_blocking(move || {
-                    if was.as_deref() == Some(doc.content_hash.as_str()) {
-                        return (index, doc, was, None);
-                    }
-                    let parsed = parse_document(&doc.text, &knowledge.gazetteer, &knowledge.topics);
-                    (index, doc, was, Some(parsed))
-                })
+                (index, doc, was)
             })
-            .buffered(parallel)
-            .ready_chunks(WRITE_BATCH);
+            .collect();
+        // Parsing goes on in its own task while a batch is written, up to PARSED_AHEAD documents ahead.
+        let (sender, mut ready) = tokio::sync::mpsc::channel(PARSED_AHEAD);
+        tokio::spawn(async move {
+            let mut parsed = futures::stream::iter(inputs)
+                .map(|(index, doc, was)| {
+                    let knowledge = knowledge.clone();
+                    tokio::task::spawn_blocking(move || {
+                        if was.as_deref() == Some(doc.content_hash.as_str()) {
+                            return (index, doc, was, None);
+                        }
+                        let parsed = parse_document(&doc.text, &knowledge.gazetteer, &knowledge.topics);
+                        (index, doc, was, Some(parsed))
+                    })
+                })
+                .buffered(parallel);
+            while let Some(joined) = parsed.next().await {
+                if sender.send(joined).await.is_err() {
+                    return; // the writer gave up
+                }
+            }
+        });
 
         let mut outcomes: Vec<(usize, Result<IngestOutcome, IngestError>)> = Vec::new();
-        while let Some(chunk) = parsed.next().await {
+        while let Some(first) = ready.recv().await {
+            let mut chunk = vec![first];
+            while chunk.len() < WRITE_BATCH {
+                match ready.try_recv() {
+                    Ok(next) => chunk.push(next),
+                    Err(_) => break,
+                }
+            }
             let mut writes = Vec::new();
             for joined in chunk {
                 let (index, doc, was, parsed) =
@@ -50,7 +79,7 @@ impl Ingestor {
                 }
             }
             let pairs: Vec<_> = writes.iter().map(|(_, doc, _, parsed)| (doc, parsed)).collect();
-            db::documents::replace_many(pool, &pairs).await?;
+            writer.write(pool, &pairs).await?;
             for (index, _, was, parsed) in writes {
                 let sentences = parsed.sentences.len();
                 let outcome = if was.is_some() {
@@ -61,8 +90,49 @@ impl Ingestor {
                 outcomes.push((index, Ok(outcome)));
             }
         }
+        writer.finish().await?;
         outcomes.sort_by_key(|(index, _)| *index);
         Ok(outcomes.into_iter().map(|(_, outcome)| outcome).collect())
+    }
+}
+
+/// Where parsed documents go: a transaction per batch, or one bulk load for the whole call.
+enum Writer {
+    Batched,
+    Bulk(db::bulk::BulkLoad),
+}
+
+impl Writer {
+    /// A bulk load when at least `threshold` of `docs` are new or changed, and at least a quarter as many
+    /// as are stored already (rebuilding the indexes costs time in proportion to the whole base: 0.2 s
+    /// per 1,000 documents here), and their names are distinct.
+    async fn for_load(
+        pool: &Pool,
+        threshold: usize,
+        docs: &[SourceDocument],
+        stored: &HashMap<String, String>,
+    ) -> anyhow::Result<Writer> {
+        let changed = docs.iter().filter(|d| stored.get(&d.name) != Some(&d.content_hash)).count();
+        let names: HashSet<&str> = docs.iter().map(|d| d.name.as_str()).collect();
+        if changed < threshold.max(1) || changed * 4 < stored.len() || names.len() < docs.len() {
+            return Ok(Writer::Batched);
+        }
+        log::info!("bulk-loading {changed} documents");
+        Ok(Writer::Bulk(db::bulk::BulkLoad::begin(pool).await?))
+    }
+
+    async fn write(&mut self, pool: &Pool, docs: &[(&SourceDocument, &ParsedDocument)]) -> anyhow::Result<()> {
+        match self {
+            Writer::Batched => db::documents::replace_many(pool, docs).await.map(drop),
+            Writer::Bulk(load) => load.write(docs).await.map(drop),
+        }
+    }
+
+    async fn finish(self) -> anyhow::Result<()> {
+        match self {
+            Writer::Batched => Ok(()),
+            Writer::Bulk(load) => load.commit().await,
+        }
     }
 }
 

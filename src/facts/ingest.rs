@@ -28,15 +28,30 @@ pub enum IngestError {
     Unexpected(#[from] anyhow::Error),
 }
 
+/// New or changed documents in one call from which it becomes one bulk load (`db::bulk`), unless the
+/// configuration says otherwise (`INGEST_BULK_DOCUMENTS`).
+pub const DEFAULT_BULK_THRESHOLD: usize = 500;
+
 /// Ingests documents with one set of extraction rules.
 #[derive(Clone)]
 pub struct Ingestor {
     knowledge: Knowledge,
+    bulk_threshold: usize,
 }
 
 impl Ingestor {
     pub fn new(knowledge: Knowledge) -> Self {
-        Ingestor { knowledge }
+        Ingestor { knowledge, bulk_threshold: DEFAULT_BULK_THRESHOLD }
+    }
+
+    /// The same rules, bulk-loading from `threshold` new or changed documents in one call on.
+    pub fn with_bulk_threshold(self, threshold: usize) -> Self {
+        Ingestor { bulk_threshold: threshold, ..self }
+    }
+
+    /// New or changed documents in one call from which it becomes one bulk load.
+    pub fn bulk_threshold(&self) -> usize {
+        self.bulk_threshold
     }
 
     /// The rules this ingestor extracts with.
@@ -77,29 +92,30 @@ impl Ingestor {
             .map_err(|e| anyhow::anyhow!("the parser stopped unexpectedly: {e}"))
     }
 
-    /// Ingests every `.txt` and `.md` document in `dir`; a bad file is reported and skipped.
+    /// Ingests every `.txt` and `.md` document in `dir`; a bad file is reported and skipped. Unchanged
+    /// files are let go as soon as they are read; the changed ones go in one call (a bulk load from the
+    /// threshold on).
     pub async fn sync_dir(&self, pool: &Pool, dir: &Path) -> anyhow::Result<SyncReport> {
         let mut report = SyncReport::default();
-        // A few hundred documents in memory at a time.
-        for paths in document_files(dir)?.chunks(256) {
-            let mut docs = Vec::new();
-            for path in paths {
-                match SourceDocument::read(path, &self.knowledge.rules_hash) {
-                    Ok(doc) => docs.push(doc),
-                    Err(e) => report.skip(&IngestError::Source(e)),
-                }
+        let stored = db::documents::content_hashes(pool).await?;
+        let mut docs = Vec::new();
+        for path in document_files(dir)? {
+            match SourceDocument::read(&path, &self.knowledge.rules_hash) {
+                Ok(doc) if stored.get(&doc.name) == Some(&doc.content_hash) => report.unchanged += 1,
+                Ok(doc) => docs.push(doc),
+                Err(e) => report.skip(&IngestError::Source(e)),
             }
-            let names: Vec<String> = docs.iter().map(|d| d.name.clone()).collect();
-            for (name, outcome) in names.iter().zip(self.ingest_all(pool, docs).await?) {
-                match outcome {
-                    Ok(IngestOutcome::Unchanged) => report.unchanged += 1,
-                    Ok(outcome) => {
-                        log::info!("ingested {name}: {outcome:?}");
-                        report.changed += 1;
-                    }
-                    Err(IngestError::Unexpected(e)) => return Err(e),
-                    Err(e) => report.skip(&e),
+        }
+        let names: Vec<String> = docs.iter().map(|d| d.name.clone()).collect();
+        for (name, outcome) in names.iter().zip(self.ingest_all(pool, docs).await?) {
+            match outcome {
+                Ok(IngestOutcome::Unchanged) => report.unchanged += 1,
+                Ok(outcome) => {
+                    log::info!("ingested {name}: {outcome:?}");
+                    report.changed += 1;
                 }
+                Err(IngestError::Unexpected(e)) => return Err(e),
+                Err(e) => report.skip(&e),
             }
         }
         Ok(report)

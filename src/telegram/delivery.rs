@@ -43,6 +43,13 @@ pub struct Sent {
     pub message_ids: Vec<i32>,
 }
 
+/// A reply rendered for Telegram: its HTML messages and the buttons under the last one.
+#[derive(Debug, Clone)]
+pub struct Rendered {
+    pub pages: Vec<String>,
+    pub keyboard: Option<teloxide::types::InlineKeyboardMarkup>,
+}
+
 /// Why a message did not go out.
 #[derive(Debug, thiserror::Error)]
 pub enum DeliveryError {
@@ -79,14 +86,29 @@ impl Delivery {
 
     /// Sends a reply as HTML messages (split to fit), buttons under the last one.
     pub async fn send_reply(&self, target: Target, reply: &Reply, priority: Priority) -> Result<Sent, DeliveryError> {
+        self.send_rendered(target, &self.render(reply), priority).await
+    }
+
+    /// A reply as the messages that carry it (the same for every chat: a fan-out renders once).
+    pub fn render(&self, reply: &Reply) -> Rendered {
         let reply = render::links::resolve(reply, &self.username);
-        let reply = &reply;
-        let pages = render::html::render(reply);
+        let keyboard = (!reply.keyboard.is_empty()).then(|| markup::keyboard(&reply.keyboard));
+        Rendered { pages: render::html::render(&reply), keyboard }
+    }
+
+    /// Sends rendered messages, buttons under the last one.
+    pub async fn send_rendered(
+        &self,
+        target: Target,
+        rendered: &Rendered,
+        priority: Priority,
+    ) -> Result<Sent, DeliveryError> {
         let mut target = target;
+        let pages = &rendered.pages;
         let mut message_ids = Vec::with_capacity(pages.len());
         let last = pages.len().saturating_sub(1);
         for (i, page) in pages.iter().enumerate() {
-            let keyboard = (i == last && !reply.keyboard.is_empty()).then(|| markup::keyboard(&reply.keyboard));
+            let keyboard = rendered.keyboard.as_ref().filter(|_| i == last);
             let message = self
                 .call(&mut target, priority, |chat, thread| {
                     let mut request = self
@@ -97,7 +119,7 @@ impl Delivery {
                     if let Some(thread) = thread {
                         request = request.message_thread_id(thread);
                     }
-                    if let Some(keyboard) = &keyboard {
+                    if let Some(keyboard) = keyboard {
                         request = request.reply_markup(keyboard.clone());
                     }
                     request.send()

@@ -1,7 +1,7 @@
 //! The interface language of a Telegram chat (its `/lang` override, else the sender's `language_code`),
 //! and `/lang en|ru` to set the override.
 
-use std::{num::NonZeroUsize, sync::Mutex};
+use std::{collections::HashMap, num::NonZeroUsize, sync::Mutex};
 
 use lru::LruCache;
 use teloxide::types::Message;
@@ -17,6 +17,9 @@ pub async fn of_message(services: &Services, msg: &Message) -> Lang {
 
 /// The language of `chat_id`: the stored override, else the one `language_code` implies.
 pub async fn of_chat(services: &Services, chat_id: i64, language_code: Option<&str>) -> Lang {
+    if let Some(known) = services.languages.known(chat_id) {
+        return known.unwrap_or_else(|| Lang::from_code(language_code));
+    }
     if let Some(known) = services.languages.get(chat_id) {
         return known.unwrap_or_else(|| Lang::from_code(language_code));
     }
@@ -33,23 +36,48 @@ pub async fn of_chat(services: &Services, chat_id: i64, language_code: Option<&s
     }
 }
 
-/// The `/lang` overrides of recently active chats (or that they have none), so an update does not wait
-/// for the database to learn its chat's language. Only `/lang` changes them, through [`handle_lang`].
-pub struct KnownLanguages(Mutex<LruCache<i64, Option<Lang>>>);
-
-impl Default for KnownLanguages {
-    fn default() -> Self {
-        KnownLanguages(Mutex::new(LruCache::new(NonZeroUsize::new(10_000).unwrap_or(NonZeroUsize::MIN))))
-    }
+/// The `/lang` overrides, so an update does not wait for the database to learn its chat's language.
+/// Every override stored is read at start, so a private chat or a basic group without one needs no
+/// lookup at all; supergroups and channels (ids from -10^12 down) may have arrived by a migration that
+/// carried another chat's override, so theirs are looked up once and remembered. Only `/lang` changes
+/// overrides, through [`handle_lang`].
+pub struct KnownLanguages {
+    overrides: Mutex<HashMap<i64, Lang>>,
+    recent: Mutex<LruCache<i64, Option<Lang>>>,
 }
 
+/// Supergroup and channel ids are -100… (below -10^12).
+const FIRST_SUPERGROUP_ID: i64 = -1_000_000_000_000;
+
 impl KnownLanguages {
+    /// Every override stored in the database.
+    pub async fn load(pool: &db::Pool) -> anyhow::Result<Self> {
+        let overrides = db::chats::language_overrides(pool)
+            .await?
+            .into_iter()
+            .filter_map(|(chat_id, code)| Some((chat_id, Lang::parse(&code)?)))
+            .collect();
+        Ok(KnownLanguages {
+            overrides: Mutex::new(overrides),
+            recent: Mutex::new(LruCache::new(NonZeroUsize::new(10_000).unwrap_or(NonZeroUsize::MIN))),
+        })
+    }
+
+    /// The chat's override or that it has none, when known without asking the database.
+    fn known(&self, chat_id: i64) -> Option<Option<Lang>> {
+        let lang = self.overrides.lock().unwrap_or_else(|poisoned| poisoned.into_inner()).get(&chat_id).copied();
+        if lang.is_some() || chat_id > FIRST_SUPERGROUP_ID { Some(lang) } else { None }
+    }
+
     fn get(&self, chat_id: i64) -> Option<Option<Lang>> {
-        self.0.lock().unwrap_or_else(|poisoned| poisoned.into_inner()).get(&chat_id).copied()
+        self.recent.lock().unwrap_or_else(|poisoned| poisoned.into_inner()).get(&chat_id).copied()
     }
 
     fn remember(&self, chat_id: i64, lang: Option<Lang>) {
-        self.0.lock().unwrap_or_else(|poisoned| poisoned.into_inner()).put(chat_id, lang);
+        if let Some(lang) = lang {
+            self.overrides.lock().unwrap_or_else(|poisoned| poisoned.into_inner()).insert(chat_id, lang);
+        }
+        self.recent.lock().unwrap_or_else(|poisoned| poisoned.into_inner()).put(chat_id, lang);
     }
 }
 

@@ -68,7 +68,7 @@ impl Services {
             ingestor: Ingestor::new(dossier.knowledge.clone()),
             admission: Arc::new(admission::Admission::new(me.username(), me.id.0)),
             handler_slots: schema::handler_slots(),
-            languages: lang::KnownLanguages::default(),
+            languages: lang::KnownLanguages::load(&dossier.pool).await?,
             claims: claims::Claims::start(dossier.pool.clone()),
             dossier,
             config: config.clone(),

@@ -1,12 +1,14 @@
 //! Sending the digest outbox: each written digest goes out through the delivery path and is marked sent
 //! (with its facts recorded as received) only after Telegram accepted it.
 
+use std::{collections::HashMap, sync::Arc};
+
 use anyhow::Context;
 use chrono::{DateTime, Utc};
 use futures::StreamExt;
 use tokio::sync::mpsc;
 
-use super::{DeliveryError, Services, Target, limiter::Priority};
+use super::{DeliveryError, Services, Target, delivery::Rendered, limiter::Priority};
 use crate::{
     db::{self, outbox::OutboxRow},
     digest::scheduler::stamp,
@@ -38,8 +40,9 @@ pub async fn deliver_due(services: &Services, now: DateTime<Utc>) -> anyhow::Res
             return Ok(outcome);
         }
         let (sent, marker) = SentMarker::start(services.dossier.pool.clone());
+        let renders = Renders::default();
         let results: Vec<RowOutcome> = futures::stream::iter(rows)
-            .map(|row| send_row(services, row, &sent))
+            .map(|row| send_row(services, row, &sent, &renders))
             .buffer_unordered(IN_FLIGHT)
             .collect()
             .await;
@@ -87,10 +90,37 @@ impl SentMarker {
     }
 }
 
+/// The digests of one pass, rendered once each: chats with the same subjects get the same digest.
+#[derive(Default)]
+struct Renders(std::sync::Mutex<HashMap<String, Arc<Rendered>>>);
+
+impl Renders {
+    /// The rendered messages of the stored reply `json`.
+    fn of(&self, services: &Services, id: i64, json: &str) -> Result<Arc<Rendered>, DeliveryError> {
+        if let Some(rendered) = self.0.lock().ok().and_then(|known| known.get(json).cloned()) {
+            return Ok(rendered);
+        }
+        let reply: Reply = serde_json::from_str(json).map_err(|e| {
+            log::error!("digest {id} is unreadable: {e}");
+            DeliveryError::Unreadable { id }
+        })?;
+        let rendered = Arc::new(services.delivery.render(&reply));
+        if let Ok(mut known) = self.0.lock() {
+            known.insert(json.to_owned(), rendered.clone());
+        }
+        Ok(rendered)
+    }
+}
+
 /// Sends one outbox row and records the outcome (a sent one through the marker).
-async fn send_row(services: &Services, row: OutboxRow, sent: &mpsc::UnboundedSender<(i64, i64)>) -> RowOutcome {
+async fn send_row(
+    services: &Services,
+    row: OutboxRow,
+    sent: &mpsc::UnboundedSender<(i64, i64)>,
+    renders: &Renders,
+) -> RowOutcome {
     let pool = &services.dossier.pool;
-    let result = send_outbox_reply(services, &row).await;
+    let result = send_outbox_reply(services, &row, renders).await;
     let recorded = match &result {
         Ok(chat_id) => {
             // The receiver lives until every send of the pass is done.
@@ -125,16 +155,10 @@ async fn send_row(services: &Services, row: OutboxRow, sent: &mpsc::UnboundedSen
 }
 
 /// Sends the reply stored in an outbox row; returns the chat it went to.
-async fn send_outbox_reply(services: &Services, row: &OutboxRow) -> Result<i64, DeliveryError> {
-    let reply: Reply = match serde_json::from_str(&row.reply) {
-        Ok(reply) => reply,
-        Err(e) => {
-            log::error!("digest {} is unreadable: {e}", row.id);
-            return Err(DeliveryError::Unreadable { id: row.id });
-        }
-    };
+async fn send_outbox_reply(services: &Services, row: &OutboxRow, renders: &Renders) -> Result<i64, DeliveryError> {
+    let rendered = renders.of(services, row.id, &row.reply)?;
     let target = Target { chat_id: row.chat_id, thread_id: row.thread_id.and_then(|t| i32::try_from(t).ok()) };
-    let sent = services.delivery.send_reply(target, &reply, Priority::Bulk).await?;
+    let sent = services.delivery.send_rendered(target, &rendered, Priority::Bulk).await?;
     Ok(sent.chat_id)
 }
 

@@ -111,3 +111,87 @@ async fn a_fan_out_killed_midway_delivers_every_digest_after_restart_with_bounde
     assert_eq!(statuses, vec![("sent".to_owned(), CHATS)], "every digest is recorded as sent");
     eprintln!("killed after {} chats; {} duplicates after restart", before_kill.len(), duplicated.len());
 }
+
+/// Indexes and the trigger a bulk load sets aside (`db::bulk`): all must be back after a crash.
+const SET_ASIDE: [&str; 5] = [
+    "sentences_fact_key",
+    "mentions_newest",
+    "sentence_topics_newest",
+    "discovered_entities_key",
+    "sentences_fts_insert",
+];
+
+#[tokio::test]
+async fn a_bulk_ingest_killed_midway_leaves_the_previous_fact_base_answering() {
+    let tg = StandIn::start().await;
+    let dir = tempfile::tempdir().unwrap();
+    let cfg = config(&tg, &dir);
+    dossier::app::open(&cfg).await.unwrap().pool.close().await; // the seed document, the normal way
+    // 3,000 documents (about 6.5 MB): a bulk load that takes seconds.
+    let texts: Vec<String> = std::fs::read_dir(data_dir().join("../tests/documents"))
+        .unwrap()
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.extension().is_some_and(|x| x == "txt"))
+        .map(|p| std::fs::read_to_string(p).unwrap())
+        .collect();
+    let docs = dir.path().join("many");
+    std::fs::create_dir(&docs).unwrap();
+    let files: Vec<String> = (0..3000)
+        .map(|i| {
+            let path = docs.join(format!("bulk-{i:04}.txt"));
+            std::fs::write(&path, format!("{}\n\nNote {i}.", texts[i % texts.len()])).unwrap();
+            path.display().to_string()
+        })
+        .collect();
+
+    let mut ingest = Command::new(env!("CARGO_BIN_EXE_dossier"))
+        .arg("ingest")
+        .args(&files)
+        .env_clear()
+        .env("DATABASE_URL", &cfg.database_url)
+        .env("DOSSIER_DATA_DIR", data_dir())
+        .env("RUST_LOG", "info")
+        .stdout(Stdio::null())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("dossier ingest starts");
+    let stderr = ingest.stderr.take().unwrap();
+    let (started, bulk) = std::sync::mpsc::channel();
+    std::thread::spawn(move || {
+        use std::io::BufRead;
+        for line in std::io::BufReader::new(stderr).lines().map_while(Result::ok) {
+            if line.contains("bulk-loading") {
+                let _ = started.send(());
+            }
+        }
+    });
+    bulk.recv_timeout(Duration::from_secs(60)).expect("the ingest never began its bulk load");
+    std::thread::sleep(Duration::from_millis(300));
+    assert!(ingest.try_wait().unwrap().is_none(), "the bulk load was over before the kill");
+    ingest.kill().expect("kill -9");
+    ingest.wait().unwrap();
+
+    let pool = db::connect(&cfg.database_url).await.unwrap();
+    let names: Vec<String> = db::documents::list(&pool).await.unwrap().into_iter().map(|d| d.name).collect();
+    assert_eq!(names, ["russia-foreign-policy-2024.txt"], "part of the killed load was kept");
+    let check: String = sqlx::query_scalar("PRAGMA integrity_check").fetch_one(&pool).await.unwrap();
+    assert_eq!(check, "ok");
+    let back: Vec<String> =
+        sqlx::query_scalar("SELECT name FROM sqlite_master WHERE name IN (SELECT value FROM json_each(?))")
+            .bind(serde_json::to_string(&SET_ASIDE).unwrap())
+            .fetch_all(&pool)
+            .await
+            .unwrap();
+    assert_eq!(back.len(), SET_ASIDE.len(), "an index set aside did not come back: {back:?}");
+    pool.close().await;
+    let answer = Command::new(env!("CARGO_BIN_EXE_dossier"))
+        .args(["ask", "/country China"])
+        .env_clear()
+        .env("DATABASE_URL", &cfg.database_url)
+        .env("DOSSIER_DATA_DIR", data_dir())
+        .env("RUST_LOG", "warn")
+        .output()
+        .unwrap();
+    let text = String::from_utf8_lossy(&answer.stdout);
+    assert!(answer.status.success() && text.contains("$240 billion"), "the old base does not answer: {text}");
+}

@@ -16,6 +16,7 @@ mod html_tag;
 mod listener;
 mod messages;
 mod methods;
+pub mod minimal;
 pub mod model;
 pub mod poll;
 mod polling;

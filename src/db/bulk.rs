@@ -1,0 +1,147 @@
+//! Bulk loading many documents: one transaction, with the secondary indexes and the full-text insert trigger
+//! set aside during the load and rebuilt before the commit. A crash or an error rolls everything back (the
+//! dropped indexes and trigger included, SQLite DDL being transactional), so the previous fact base stays
+//! exactly as it was, and readable throughout (WAL readers keep their snapshot).
+
+use anyhow::Context;
+use sqlx::{Sqlite, Transaction};
+
+use super::{Pool, bulk_rows::BulkRows};
+use crate::facts::{ParsedDocument, SourceDocument};
+
+/// Indexes and triggers dropped for the load. None of them serves the load itself: a replaced document's
+/// rows cascade along primary keys and `figures_sentence` (which stays, its inserts being appends).
+const SET_ASIDE: &[&str] = &[
+    "sentences_fact_key",
+    "mentions_newest",
+    "sentence_topics_newest",
+    "discovered_entities_key",
+    "sentences_fts_insert",
+];
+
+/// Page cache of the loading connection (64 MB), and SQLite's default (2 MB) it goes back to.
+const LOAD_CACHE: &str = "PRAGMA cache_size = -65536";
+const DEFAULT_CACHE: &str = "PRAGMA cache_size = -2000";
+
+/// A bulk load in progress: documents go in with [`BulkLoad::write`], and nothing is visible to anyone
+/// until [`BulkLoad::commit`]. Dropped without a commit, it rolls back.
+pub struct BulkLoad {
+    tx: Transaction<'static, Sqlite>,
+    /// The `CREATE` statements of what was set aside, to run again before the commit.
+    set_aside: Vec<String>,
+    /// Ids above these are new in this load (assigned here: the load holds the write lock).
+    old_max_sentence: i64,
+    next_document: i64,
+    next_sentence: i64,
+}
+
+impl BulkLoad {
+    /// Takes the write lock and sets the indexes and the full-text trigger aside.
+    pub async fn begin(pool: &Pool) -> anyhow::Result<BulkLoad> {
+        let mut tx = pool.begin_with("BEGIN IMMEDIATE").await.context("starting the bulk load")?;
+        sqlx::query(LOAD_CACHE).execute(&mut *tx).await.context("sizing the bulk-load cache")?;
+        let (max_document, max_sentence): (i64, i64) = sqlx::query_as(
+            "SELECT (SELECT COALESCE(MAX(id), 0) FROM documents), (SELECT COALESCE(MAX(id), 0) FROM sentences)",
+        )
+        .fetch_one(&mut *tx)
+        .await
+        .context("reading the highest ids")?;
+        let rows: Vec<(String, String, String)> = sqlx::query_as(
+            "SELECT type, name, sql FROM sqlite_master
+             WHERE name IN (SELECT value FROM json_each(?)) AND sql IS NOT NULL ORDER BY type, name",
+        )
+        .bind(serde_json::to_string(SET_ASIDE)?)
+        .fetch_all(&mut *tx)
+        .await
+        .context("reading the definitions of the indexes to set aside")?;
+        let mut set_aside = Vec::with_capacity(rows.len());
+        for (kind, name, sql) in rows {
+            let drop = format!("DROP {} \"{name}\"", if kind == "trigger" { "TRIGGER" } else { "INDEX" });
+            sqlx::query(&drop).execute(&mut *tx).await.with_context(|| format!("setting {name} aside"))?;
+            set_aside.push(sql);
+        }
+        Ok(BulkLoad {
+            tx,
+            set_aside,
+            old_max_sentence: max_sentence,
+            next_document: max_document + 1,
+            next_sentence: max_sentence + 1,
+        })
+    }
+
+    /// Writes documents (replacing older versions of the same names; the names must be distinct within a
+    /// load) in a handful of statements; returns their new ids in order.
+    pub async fn write(&mut self, docs: &[(&SourceDocument, &ParsedDocument)]) -> anyhow::Result<Vec<i64>> {
+        let names: Vec<&str> = docs.iter().map(|(doc, _)| doc.name.as_str()).collect();
+        let stored: Vec<String> =
+            sqlx::query_scalar("SELECT name FROM documents WHERE name IN (SELECT value FROM json_each(?))")
+                .bind(serde_json::to_string(&names)?)
+                .fetch_all(&mut *self.tx)
+                .await
+                .context("looking up the older versions of a batch")?;
+        for name in &stored {
+            super::documents::remove_version(&mut self.tx, name).await?;
+        }
+        let mut rows = BulkRows::default();
+        let mut ids = Vec::with_capacity(docs.len());
+        for (doc, parsed) in docs {
+            ids.push(self.next_document);
+            self.next_sentence = rows.push(self.next_document, self.next_sentence, doc, parsed, &super::now_text());
+            self.next_document += 1;
+        }
+        for (what, sql, json) in rows.statements()? {
+            sqlx::query(sql)
+                .bind(json)
+                .execute(&mut *self.tx)
+                .await
+                .with_context(|| format!("bulk-inserting {what}"))?;
+        }
+        let entities: Vec<(i64, &[crate::facts::Entity])> =
+            ids.iter().zip(docs).map(|(id, (_, parsed))| (*id, parsed.entities.as_slice())).collect();
+        super::discovered::insert_many(&mut self.tx, &entities).await?;
+        Ok(ids)
+    }
+
+    /// Indexes the new sentences for full-text search, counts their facts, puts the indexes and the
+    /// trigger back and commits: the new documents appear all at once.
+    pub async fn commit(mut self) -> anyhow::Result<()> {
+        let tx = &mut self.tx;
+        let new = self.old_max_sentence;
+        let statements = [
+            ("full-text index", "INSERT INTO sentences_fts (rowid, text) SELECT id, text FROM sentences WHERE id > ?"),
+            (
+                "entity counts",
+                "INSERT INTO entity_facts (entity_key, facts)
+                 SELECT entity_key, COUNT(*) FROM mentions WHERE sentence_id > ? GROUP BY entity_key
+                 ON CONFLICT (entity_key) DO UPDATE SET facts = facts + excluded.facts",
+            ),
+            (
+                "topic counts",
+                "INSERT INTO topic_facts (topic, facts)
+                 SELECT topic, COUNT(*) FROM sentence_topics WHERE sentence_id > ? GROUP BY topic
+                 ON CONFLICT (topic) DO UPDATE SET facts = facts + excluded.facts",
+            ),
+        ];
+        for (what, sql) in statements {
+            sqlx::query(sql).bind(new).execute(&mut **tx).await.with_context(|| format!("building the {what}"))?;
+        }
+        for sql in &self.set_aside {
+            sqlx::query(sql).execute(&mut **tx).await.context("rebuilding an index set aside for the bulk load")?;
+        }
+        for sql in [
+            "DELETE FROM entity_facts WHERE facts <= 0",
+            "DELETE FROM topic_facts WHERE facts <= 0",
+            "UPDATE fact_base SET version = version + 1",
+            DEFAULT_CACHE,
+        ] {
+            sqlx::query(sql).execute(&mut **tx).await.context("finishing the bulk load")?;
+        }
+        self.tx.commit().await.context("committing the bulk load")?;
+        super::documents::count_local_ingest();
+        Ok(())
+    }
+}
+
+#[cfg(test)]
+#[path = "bulk_tests.rs"]
+mod tests;
