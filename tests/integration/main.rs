@@ -13,6 +13,7 @@ mod feeds_safety;
 mod flood;
 mod helpers;
 mod languages;
+mod locales;
 mod membership;
 mod native;
 mod news_site;
