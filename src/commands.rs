@@ -173,6 +173,20 @@ pub fn parse(line: &str, bot_username: &str) -> CommandOutcome {
     }
 }
 
+/// Answers a request through the core: a user error is shown as written, anything unexpected is logged
+/// with its context and answered with a short apology.
+pub async fn answer_or_apologise(dossier: &crate::answer::Dossier, request: &Request, lang: Lang) -> Reply {
+    use crate::answer::AnswerError;
+    match dossier.in_lang(lang).answer(request).await {
+        Ok(reply) => reply,
+        Err(AnswerError::User(message)) => Reply::text(message),
+        Err(AnswerError::Unexpected(error)) => {
+            log::error!("answering {request:?} failed: {error:#}");
+            Reply::text(lang.t("sorry"))
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -241,19 +255,5 @@ mod tests {
         assert_eq!(parse("/stats@BOT", "bot"), CommandOutcome::Command(Command::Stats));
         assert_eq!(parse("/Country India", "bot"), CommandOutcome::Unknown("/Country".into()));
         assert_eq!(parse("/", "bot"), CommandOutcome::Unknown("/".into()));
-    }
-}
-
-/// Answers a request through the core: a user error is shown as written, anything unexpected is logged
-/// with its context and answered with a short apology.
-pub async fn answer_or_apologise(dossier: &crate::answer::Dossier, request: &Request, lang: Lang) -> Reply {
-    use crate::answer::AnswerError;
-    match dossier.in_lang(lang).answer(request).await {
-        Ok(reply) => reply,
-        Err(AnswerError::User(message)) => Reply::text(message),
-        Err(AnswerError::Unexpected(error)) => {
-            log::error!("answering {request:?} failed: {error:#}");
-            Reply::text(lang.t("sorry"))
-        }
     }
 }

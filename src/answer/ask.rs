@@ -101,10 +101,12 @@ async fn supporting(dossier: &Dossier, a: &Analysis) -> anyhow::Result<Vec<(Supp
     if let Some(query) = fts::prefix_groups(&groups, true) {
         candidates.extend(db::search::newest_matches(&dossier.pool, &query, CANDIDATES).await?);
     }
-    if a.entities.is_empty() && groups.len() > 1 && candidates.len() < MAX_QUOTES {
-        if let Some(query) = fts::prefix_groups(&groups, false) {
-            candidates.extend(db::search::newest_matches(&dossier.pool, &query, CANDIDATES).await?);
-        }
+    if a.entities.is_empty()
+        && groups.len() > 1
+        && candidates.len() < MAX_QUOTES
+        && let Some(query) = fts::prefix_groups(&groups, false)
+    {
+        candidates.extend(db::search::newest_matches(&dossier.pool, &query, CANDIDATES).await?);
     }
     let mut seen = HashSet::new();
     let lexicon = lexicon::bundled();

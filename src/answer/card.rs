@@ -116,10 +116,10 @@ pub fn push_fact(reply: &mut Reply, fact: &Fact, sources: &mut Sources) {
 pub fn finish(mut reply: Reply, sources: &Sources, lang: crate::i18n::Lang) -> Reply {
     if !sources.numbered() {
         for block in &mut reply.blocks {
-            if let crate::reply::Block::Quote(spans) = block {
-                if matches!(spans.last(), Some(Span::Text(t)) if t == " [1]") {
-                    spans.pop();
-                }
+            if let crate::reply::Block::Quote(spans) = block
+                && matches!(spans.last(), Some(Span::Text(t)) if t == " [1]")
+            {
+                spans.pop();
             }
         }
     }

@@ -51,10 +51,11 @@ async fn text_matches(dossier: &Dossier, terms: &[String], enough: usize) -> any
         Some(query) => db::search::newest_matches(&dossier.pool, &query, CANDIDATES).await?,
         None => return Ok(Vec::new()),
     };
-    if rows.len() < enough && terms.len() > 1 {
-        if let Some(query) = fts::any_of(terms) {
-            rows.extend(db::search::newest_matches(&dossier.pool, &query, CANDIDATES).await?);
-        }
+    if rows.len() < enough
+        && terms.len() > 1
+        && let Some(query) = fts::any_of(terms)
+    {
+        rows.extend(db::search::newest_matches(&dossier.pool, &query, CANDIDATES).await?);
     }
     Ok(rows)
 }

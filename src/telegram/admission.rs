@@ -58,14 +58,14 @@ impl Admission {
     /// update of a chat takes a waiting place, given back by its [`Waiting`] when handled.
     pub fn admit(&self, update: &Update) -> bool {
         let mut warn = None;
-        if let UpdateKind::Message(msg) | UpdateKind::ChannelPost(msg) = &update.kind {
-            if handlers::intent(msg, &self.username, self.bot_id) != Intent::Ignore {
-                let sender = msg.from.as_ref().map_or(msg.chat.id.0, |u| u.id.0 as i64);
-                match self.flood.check(sender) {
-                    Verdict::Answer => {}
-                    Verdict::SlowDown => warn = Some((msg.chat.id.0, msg.id.0)),
-                    Verdict::Drop => return false,
-                }
+        if let UpdateKind::Message(msg) | UpdateKind::ChannelPost(msg) = &update.kind
+            && handlers::intent(msg, &self.username, self.bot_id) != Intent::Ignore
+        {
+            let sender = msg.from.as_ref().map_or(msg.chat.id.0, |u| u.id.0 as i64);
+            match self.flood.check(sender) {
+                Verdict::Answer => {}
+                Verdict::SlowDown => warn = Some((msg.chat.id.0, msg.id.0)),
+                Verdict::Drop => return false,
             }
         }
         if let Some(chat) = update.chat().map(|c| c.id.0) {
