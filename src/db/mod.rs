@@ -78,7 +78,12 @@ pub async fn ready(pool: &Pool) -> anyhow::Result<()> {
         .fetch_all(pool)
         .await
         .context("reading the applied migrations")?;
-    let missing: Vec<i64> = MIGRATOR
+    all_applied(&MIGRATOR, &applied)
+}
+
+/// Fails naming the migrations of `migrator` that are not among `applied` (sorted versions), for either engine.
+pub(crate) fn all_applied(migrator: &sqlx::migrate::Migrator, applied: &[i64]) -> anyhow::Result<()> {
+    let missing: Vec<i64> = migrator
         .iter()
         .filter(|m| !m.migration_type.is_down_migration())
         .map(|m| m.version)

@@ -65,14 +65,7 @@ pub async fn ready(pool: &PgPool) -> anyhow::Result<()> {
         .fetch_all(pool)
         .await
         .context("reading the applied migrations")?;
-    let missing: Vec<i64> = MIGRATOR
-        .iter()
-        .filter(|m| !m.migration_type.is_down_migration())
-        .map(|m| m.version)
-        .filter(|v| applied.binary_search(v).is_err())
-        .collect();
-    anyhow::ensure!(missing.is_empty(), "migrations not applied: {missing:?}");
-    Ok(())
+    crate::db::all_applied(&MIGRATOR, &applied)
 }
 
 /// `url` without its password, for messages.
