@@ -26,10 +26,10 @@ pub async fn ask(dossier: &Dossier, question: &str) -> anyhow::Result<Outcome> {
     if a.entities.is_empty() && a.unknown.is_empty() && a.content.is_empty() {
         return Ok(Outcome::Unknown);
     }
+    let with_children: Vec<String> = a.entities.iter().flat_map(|key| family(dossier, key)).collect();
+    let facts = db::facts::facts_per_entity(&dossier.pool, &with_children).await?;
     for key in &a.entities {
-        let mut keys = vec![key.clone()];
-        keys.extend(entities.entities().iter().filter(|e| e.parent.as_deref() == Some(key)).map(|e| e.key.clone()));
-        if db::facts::count_by_entities(&dossier.pool, &keys).await? == 0 {
+        if !family(dossier, key).any(|k| facts.get(&k).is_some_and(|&n| n > 0)) {
             let name = entities.get(key).map_or(key.as_str(), |e| dossier.name_of(e)).to_owned();
             return Ok(Outcome::NotMentioned { name });
         }
@@ -53,7 +53,8 @@ pub async fn ask(dossier: &Dossier, question: &str) -> anyhow::Result<Outcome> {
     {
         return Ok(Outcome::Card(key.clone()));
     }
-    let mut supported = supporting(dossier, &a).await?;
+    let rarest = a.entities.iter().filter_map(|k| facts.get(k).map(|&n| (n, k))).min();
+    let mut supported = supporting(dossier, &a, rarest.map(|(_, k)| k)).await?;
     if supported.is_empty() {
         let mut names: Vec<String> =
             a.entities.iter().filter_map(|k| entities.get(k)).map(|e| dossier.name_of(e).to_owned()).collect();
@@ -76,13 +77,15 @@ pub async fn ask(dossier: &Dossier, question: &str) -> anyhow::Result<Outcome> {
 }
 
 /// Candidate sentences that support an answer to `a`, with their support.
-async fn supporting(dossier: &Dossier, a: &Analysis) -> anyhow::Result<Vec<(Support, FactRow)>> {
+async fn supporting(
+    dossier: &Dossier,
+    a: &Analysis,
+    rarest: Option<&String>,
+) -> anyhow::Result<Vec<(Support, FactRow)>> {
     let mut candidates: Vec<FactRow> = Vec::new();
     // The facts of the rarest named entity: every supporting sentence must name it.
-    if let Some(rarest) = db::facts::rarest_entity(&dossier.pool, &a.entities).await? {
-        let mut keys = vec![rarest.clone()];
-        let children = dossier.entities().entities().iter().filter(|e| e.parent.as_deref() == Some(rarest.as_str()));
-        keys.extend(children.map(|e| e.key.clone()));
+    if let Some(rarest) = rarest {
+        let keys: Vec<String> = family(dossier, rarest).collect();
         candidates.extend(db::facts::by_entities(&dossier.pool, &keys, CANDIDATES).await?);
     }
     // The facts of the entities whose name or place says an unknown name ("Baku" of the Baku conference).
@@ -127,6 +130,12 @@ async fn supporting(dossier: &Dossier, a: &Analysis) -> anyhow::Result<Vec<(Supp
             support::check(&asked, &row, f, m).map(|s| (s, row))
         })
         .collect())
+}
+
+/// An entity's key and the keys of its parts (the summits of a summit series, for example).
+fn family<'a>(dossier: &'a Dossier, key: &'a str) -> impl Iterator<Item = String> + 'a {
+    let children = dossier.entities().entities().iter().filter(move |e| e.parent.as_deref() == Some(key));
+    std::iter::once(key.to_owned()).chain(children.map(|e| e.key.clone()))
 }
 
 /// Whether a pronoun could stand for the entity of `mention` (people, organisations and events).

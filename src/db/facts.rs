@@ -2,10 +2,10 @@
 
 use anyhow::Context;
 
-use super::Pool;
+use super::{Pool, json_rows};
 
 /// One fact: a sentence with the document it comes from.
-#[derive(Debug, Clone, sqlx::FromRow, PartialEq)]
+#[derive(Debug, Clone, sqlx::FromRow, serde::Deserialize, PartialEq)]
 pub struct FactRow {
     pub sentence_id: i64,
     pub document_id: i64,
@@ -31,7 +31,7 @@ impl FactRow {
 }
 
 /// A figure found in a sentence.
-#[derive(Debug, Clone, sqlx::FromRow, PartialEq)]
+#[derive(Debug, Clone, sqlx::FromRow, serde::Deserialize, PartialEq)]
 pub struct FigureRow {
     pub sentence_id: i64,
     pub kind: String,
@@ -41,10 +41,11 @@ pub struct FigureRow {
 }
 
 /// An entity named (or implied) by a sentence.
-#[derive(Debug, Clone, sqlx::FromRow, PartialEq)]
+#[derive(Debug, Clone, sqlx::FromRow, serde::Deserialize, PartialEq)]
 pub struct MentionRow {
     pub sentence_id: i64,
     pub entity_key: String,
+    #[serde(deserialize_with = "json_rows::int_bool")]
     pub inferred: bool,
 }
 
@@ -52,27 +53,28 @@ pub(crate) const FACT_COLUMNS: &str = "s.id AS sentence_id, s.document_id, s.par
      d.title AS doc_title, d.source AS doc_source, d.published AS doc_published, d.language AS doc_language,
      d.url AS doc_url";
 
-fn json_list<T: serde::Serialize>(items: &[T]) -> String {
-    serde_json::to_string(items).unwrap_or_else(|_| "[]".into())
-}
+/// The names of [`FACT_COLUMNS`]' results, in [`FactRow`]'s field order (for [`json_rows::aggregated`]).
+pub(crate) const FACT_FIELDS: &str = "sentence_id, document_id, paragraph, position, text, fact_key, doc_title,
+     doc_source, doc_published, doc_language, doc_url";
 
 /// The newest `limit` facts naming any of `entity_keys`: newest document first, in document order.
 /// Each key is read a page at a time along the `mentions_newest` index, then the pages are merged.
 pub async fn by_entities(pool: &Pool, entity_keys: &[String], limit: i64) -> anyhow::Result<Vec<FactRow>> {
-    let sql = format!(
-        "SELECT {FACT_COLUMNS} FROM mentions m JOIN sentences s ON s.id = m.sentence_id
+    let inner = format!(
+        "SELECT {FACT_COLUMNS}, m.published AS published FROM mentions m JOIN sentences s ON s.id = m.sentence_id
          JOIN documents d ON d.id = s.document_id
          WHERE m.entity_key = ? ORDER BY m.published DESC, m.document_id DESC, m.position LIMIT ?"
     );
+    let sql = json_rows::aggregated(FACT_FIELDS, &inner, "published DESC, document_id DESC, position");
     let mut rows: Vec<FactRow> = Vec::new();
     for key in entity_keys {
-        let page: Vec<FactRow> = sqlx::query_as(&sql)
+        let json: String = sqlx::query_scalar(&sql)
             .bind(key)
             .bind(limit)
-            .fetch_all(pool)
+            .fetch_one(pool)
             .await
             .with_context(|| format!("reading facts about {key}"))?;
-        rows.extend(page);
+        rows.extend(json_rows::decode::<FactRow>(&json)?);
     }
     Ok(newest_first(rows, limit))
 }
@@ -94,21 +96,27 @@ pub async fn count_by_entities(pool: &Pool, entity_keys: &[String]) -> anyhow::R
         sqlx::query_scalar(
             "SELECT COUNT(DISTINCT sentence_id) FROM mentions WHERE entity_key IN (SELECT value FROM json_each(?))",
         )
-        .bind(json_list(entity_keys))
+        .bind(json_rows::list(entity_keys))
     };
     counted.fetch_one(pool).await.with_context(|| format!("counting facts about {entity_keys:?}"))
 }
 
-/// Of `entity_keys`, the one named by the fewest facts (but by some), if any.
-pub async fn rarest_entity(pool: &Pool, entity_keys: &[String]) -> anyhow::Result<Option<String>> {
-    sqlx::query_scalar(
-        "SELECT entity_key FROM entity_facts WHERE entity_key IN (SELECT value FROM json_each(?))
-         ORDER BY facts, entity_key LIMIT 1",
-    )
-    .bind(json_list(entity_keys))
-    .fetch_optional(pool)
-    .await
-    .context("finding the rarest entity")
+/// How many facts name each of `entity_keys` (those named by none are left out), in one read.
+pub async fn facts_per_entity(
+    pool: &Pool,
+    entity_keys: &[String],
+) -> anyhow::Result<std::collections::HashMap<String, i64>> {
+    let sql = json_rows::aggregated(
+        "entity_key, facts",
+        "SELECT entity_key, facts FROM entity_facts WHERE entity_key IN (SELECT value FROM json_each(?))",
+        "entity_key",
+    );
+    let json: String = sqlx::query_scalar(&sql)
+        .bind(json_rows::list(entity_keys))
+        .fetch_one(pool)
+        .await
+        .context("counting the facts of entities")?;
+    Ok(json_rows::decode::<(String, i64)>(&json)?.into_iter().collect())
 }
 
 /// The newest `limit` facts classified under `topic`.
@@ -142,26 +150,26 @@ pub async fn version(pool: &Pool) -> anyhow::Result<i64> {
 
 /// Figures of the given sentences, in sentence order.
 pub async fn figures_of(pool: &Pool, sentence_ids: &[i64]) -> anyhow::Result<Vec<FigureRow>> {
-    sqlx::query_as(
-        "SELECT sentence_id, kind, value, unit, text FROM figures
-         WHERE sentence_id IN (SELECT value FROM json_each(?)) ORDER BY sentence_id, id",
-    )
-    .bind(json_list(sentence_ids))
-    .fetch_all(pool)
-    .await
-    .context("reading figures")
+    let sql = json_rows::aggregated(
+        "sentence_id, kind, value, unit, text",
+        "SELECT id, sentence_id, kind, value, unit, text FROM figures WHERE sentence_id IN (SELECT value FROM json_each(?))",
+        "sentence_id, id",
+    );
+    let json: String =
+        sqlx::query_scalar(&sql).bind(json_rows::list(sentence_ids)).fetch_one(pool).await.context("reading figures")?;
+    json_rows::decode(&json)
 }
 
-/// Mentions of the given sentences.
+/// Mentions of the given sentences, in sentence order.
 pub async fn mentions_of(pool: &Pool, sentence_ids: &[i64]) -> anyhow::Result<Vec<MentionRow>> {
-    sqlx::query_as(
-        "SELECT sentence_id, entity_key, inferred FROM mentions
-         WHERE sentence_id IN (SELECT value FROM json_each(?)) ORDER BY sentence_id",
-    )
-    .bind(json_list(sentence_ids))
-    .fetch_all(pool)
-    .await
-    .context("reading mentions")
+    let sql = json_rows::aggregated(
+        "sentence_id, entity_key, inferred",
+        "SELECT sentence_id, entity_key, inferred FROM mentions WHERE sentence_id IN (SELECT value FROM json_each(?))",
+        "sentence_id, entity_key",
+    );
+    let json: String =
+        sqlx::query_scalar(&sql).bind(json_rows::list(sentence_ids)).fetch_one(pool).await.context("reading mentions")?;
+    json_rows::decode(&json)
 }
 
 /// How many facts name each entity, most-mentioned first (for suggestions and popular lists).
@@ -244,12 +252,35 @@ mod tests {
     }
 
     #[sqlx::test]
-    async fn the_rarest_entity_and_the_version_follow_the_documents(pool: Pool) {
+    async fn the_facts_per_entity_and_the_version_follow_the_documents(pool: Pool) {
         let before = version(&pool).await.unwrap();
         two_documents(&pool).await;
         assert_eq!(version(&pool).await.unwrap(), before + 2, "each ingest moves the version on");
         let keys = ["country:IN".to_owned(), "country:CN".to_owned(), "country:XX".to_owned()];
-        assert_eq!(rarest_entity(&pool, &keys).await.unwrap().as_deref(), Some("country:CN"));
-        assert_eq!(rarest_entity(&pool, &keys[2..]).await.unwrap(), None);
+        let counted = facts_per_entity(&pool, &keys).await.unwrap();
+        let expected = [("country:CN".to_owned(), 3), ("country:IN".to_owned(), 3)].into_iter().collect();
+        assert_eq!(counted, expected, "an entity no fact names is left out");
+        assert!(facts_per_entity(&pool, &keys[2..]).await.unwrap().is_empty());
+    }
+
+    #[sqlx::test]
+    async fn mentions_come_in_sentence_order_then_by_key(pool: Pool) {
+        two_documents(&pool).await;
+        let page = by_entities(&pool, &["country:IN".to_owned(), "country:CN".to_owned()], 10).await.unwrap();
+        let ids: Vec<i64> = page.iter().map(|r| r.sentence_id).collect();
+        let text_of = |id: i64| page.iter().find(|r| r.sentence_id == id).map(|r| r.text.as_str()).unwrap();
+        let mentions = mentions_of(&pool, &ids).await.unwrap();
+        let got: Vec<(&str, &str)> = mentions.iter().map(|m| (text_of(m.sentence_id), m.entity_key.as_str())).collect();
+        let expected = [
+            ("India and China met.", "country:CN"),
+            ("India and China met.", "country:IN"),
+            ("India traded.", "country:IN"),
+            ("China grew.", "country:CN"),
+            ("India and China signed.", "country:CN"),
+            ("India and China signed.", "country:IN"),
+        ];
+        assert_eq!(got, expected);
+        assert!(mentions.iter().all(|m| !m.inferred), "named outright, not inferred");
+        assert!(mentions_of(&pool, &[]).await.unwrap().is_empty());
     }
 }

@@ -8,6 +8,7 @@ pub mod digest_batch;
 pub mod discovered;
 pub mod documents;
 mod fact_rows;
+mod json_rows;
 pub mod facts;
 pub mod feeds;
 mod migrate_documents;

@@ -2,7 +2,11 @@
 
 use anyhow::Context;
 
-use super::{Pool, facts::FACT_COLUMNS, facts::FactRow};
+use super::{
+    Pool,
+    facts::{FACT_COLUMNS, FACT_FIELDS, FactRow},
+    json_rows,
+};
 
 /// The newest `limit` sentences matching an FTS5 `MATCH` expression, newest first. The expression must
 /// come from `answer::fts`, never from user text directly.
@@ -11,18 +15,19 @@ use super::{Pool, facts::FACT_COLUMNS, facts::FactRow};
 /// on each query, which on a large corpus (a word in 200,000 sentences) costs hundreds of milliseconds,
 /// while reading the newest matches along the rowid stays under a millisecond.
 pub async fn newest_matches(pool: &Pool, match_expr: &str, limit: i64) -> anyhow::Result<Vec<FactRow>> {
-    let sql = format!(
+    let inner = format!(
         "SELECT {FACT_COLUMNS}
          FROM (SELECT rowid FROM sentences_fts WHERE sentences_fts MATCH ? ORDER BY rowid DESC LIMIT ?) f
-         JOIN sentences s ON s.id = f.rowid JOIN documents d ON d.id = s.document_id
-         ORDER BY s.id DESC"
+         JOIN sentences s ON s.id = f.rowid JOIN documents d ON d.id = s.document_id"
     );
-    sqlx::query_as(&sql)
+    let sql = json_rows::aggregated(FACT_FIELDS, &inner, "sentence_id DESC");
+    let json: String = sqlx::query_scalar(&sql)
         .bind(match_expr)
         .bind(limit)
-        .fetch_all(pool)
+        .fetch_one(pool)
         .await
-        .with_context(|| format!("full-text search for {match_expr:?}"))
+        .with_context(|| format!("full-text search for {match_expr:?}"))?;
+    json_rows::decode(&json)
 }
 
 #[cfg(test)]
