@@ -6,7 +6,8 @@ use std::collections::{HashMap, HashSet};
 use super::{
     Dossier,
     analysis::{self, Analysis, AnswerType, lexicon},
-    fts,
+    card::Fact,
+    context, fts,
     outcome::Outcome,
     support::{self, Support},
 };
@@ -64,24 +65,20 @@ pub async fn ask(dossier: &Dossier, question: &str) -> anyhow::Result<Outcome> {
     supported.sort_by(|x, y| {
         y.0.score
             .total_cmp(&x.0.score)
-            .then_with(|| y.1.doc_published.cmp(&x.1.doc_published))
-            .then(y.1.document_id.cmp(&x.1.document_id))
-            .then(x.1.position.cmp(&y.1.position))
+            .then_with(|| y.1.row.doc_published.cmp(&x.1.row.doc_published))
+            .then(y.1.row.document_id.cmp(&x.1.row.document_id))
+            .then(x.1.row.position.cmp(&y.1.row.position))
     });
     let typed = !matches!(a.answer_type, AnswerType::Other | AnswerType::About);
     let cutoff = supported[0].0.score * RELATIVE_CUTOFF;
     let found = supported[0].0.found.clone().filter(|_| typed);
     let take = if typed { 1 } else { MAX_QUOTES };
-    let rows = supported.into_iter().take_while(|(s, _)| s.score >= cutoff).take(take).map(|(_, row)| row).collect();
-    Ok(Outcome::Answered { found, rows })
+    let facts = supported.into_iter().take_while(|(s, _)| s.score >= cutoff).take(take).map(|(_, fact)| fact).collect();
+    Ok(Outcome::Answered { found, facts })
 }
 
 /// Candidate sentences that support an answer to `a`, with their support.
-async fn supporting(
-    dossier: &Dossier,
-    a: &Analysis,
-    rarest: Option<&String>,
-) -> anyhow::Result<Vec<(Support, FactRow)>> {
+async fn supporting(dossier: &Dossier, a: &Analysis, rarest: Option<&String>) -> anyhow::Result<Vec<(Support, Fact)>> {
     let mut candidates: Vec<FactRow> = Vec::new();
     // The facts of the rarest named entity: every supporting sentence must name it.
     if let Some(rarest) = rarest {
@@ -114,20 +111,24 @@ async fn supporting(
     let mut seen = HashSet::new();
     let lexicon = lexicon::bundled();
     let asked = support::Asked::new(a, dossier.entities(), lexicon);
-    candidates.retain(|row| seen.insert(row.sentence_id) && support::shares_enough_words(&asked, &row.text));
-    let mentions = with_context(dossier, &candidates, lexicon).await?;
+    candidates.retain(|row| support::shares_enough_words(&asked, &row.text) && seen.insert(row.sentence_id));
+    let antecedents = context::antecedents(&candidates, lexicon);
     let ids: Vec<i64> = candidates.iter().map(|row| row.sentence_id).collect();
-    let mut figures: HashMap<i64, Vec<db::facts::FigureRow>> = HashMap::new();
-    for f in db::facts::figures_of(&dossier.pool, &ids).await? {
-        figures.entry(f.sentence_id).or_default().push(f);
+    let mut mentioning: Vec<i64> = ids.clone();
+    mentioning.extend(antecedents.keys().filter(|id| !seen.contains(id)));
+    let (read, figures) = db::facts::mentions_and_figures(&dossier.pool, &mentioning, &ids).await?;
+    let mentions = context::with_context(dossier, &candidates, &antecedents, read);
+    let mut figures_of: HashMap<i64, Vec<db::facts::FigureRow>> = HashMap::new();
+    for f in figures {
+        figures_of.entry(f.sentence_id).or_default().push(f);
     }
     let none = Vec::new();
     Ok(candidates
         .into_iter()
         .filter_map(|row| {
             let m = mentions.get(&row.sentence_id).unwrap_or(&none);
-            let f = figures.get(&row.sentence_id).map_or(&[][..], Vec::as_slice);
-            support::check(&asked, &row, f, m).map(|s| (s, row))
+            let figures = figures_of.remove(&row.sentence_id).unwrap_or_default();
+            support::check(&asked, &row, &figures, m).map(|s| (s, Fact { row, figures }))
         })
         .collect())
 }
@@ -136,61 +137,4 @@ async fn supporting(
 fn family<'a>(dossier: &'a Dossier, key: &'a str) -> impl Iterator<Item = String> + 'a {
     let children = dossier.entities().entities().iter().filter(move |e| e.parent.as_deref() == Some(key));
     std::iter::once(key.to_owned()).chain(children.map(|e| e.key.clone()))
-}
-
-/// Whether a pronoun could stand for the entity of `mention` (people, organisations and events).
-fn can_be_a_pronoun(dossier: &Dossier, mention: &db::facts::MentionRow) -> bool {
-    use crate::facts::EntityKind;
-    dossier
-        .entities()
-        .get(&mention.entity_key)
-        .is_some_and(|e| matches!(e.kind, EntityKind::Person | EntityKind::Organisation | EntityKind::Event))
-}
-
-/// The entities of each candidate with its coreference context: those it names or implies, those of its
-/// document's title (the subject of every sentence of "India's diplomacy in 2024"), and, for a sentence
-/// opening with a pronoun ("He then travelled…"), those of the sentence before it. Context mentions
-/// count as inferred.
-async fn with_context(
-    dossier: &Dossier,
-    candidates: &[FactRow],
-    lexicon: &lexicon::Lexicon,
-) -> anyhow::Result<HashMap<i64, Vec<db::facts::MentionRow>>> {
-    let mut ids: Vec<i64> = candidates.iter().map(|row| row.sentence_id).collect();
-    let previous: HashMap<i64, i64> = candidates
-        .iter()
-        .filter(|row| row.position > 0 && lexicon.opens_with_pronoun(&row.text))
-        .map(|row| (row.sentence_id - 1, row.sentence_id))
-        .collect();
-    ids.extend(previous.keys().copied().filter(|id| !ids.contains(id)).collect::<Vec<_>>());
-    let mut mentions: HashMap<i64, Vec<db::facts::MentionRow>> = HashMap::new();
-    for m in db::facts::mentions_of(&dossier.pool, &ids).await? {
-        // A pronoun stands for a person, organisation or event the sentence before names outright, never
-        // for the countries that sentence merely implies ("…in Astana" is not the subject of "He…").
-        if let Some(&next) = previous.get(&m.sentence_id).filter(|_| !m.inferred && can_be_a_pronoun(dossier, &m)) {
-            mentions.entry(next).or_default().push(db::facts::MentionRow {
-                sentence_id: next,
-                inferred: true,
-                ..m.clone()
-            });
-        }
-        mentions.entry(m.sentence_id).or_default().push(m);
-    }
-    let mut titles: HashMap<i64, Vec<String>> = HashMap::new();
-    for row in candidates {
-        let keys = titles.entry(row.document_id).or_insert_with(|| {
-            dossier.entities().find_mentions(&row.doc_title).into_iter().map(|m| m.entity_key).collect()
-        });
-        let list = mentions.entry(row.sentence_id).or_default();
-        for key in keys.iter() {
-            if !list.iter().any(|m| &m.entity_key == key) {
-                list.push(db::facts::MentionRow {
-                    sentence_id: row.sentence_id,
-                    entity_key: key.clone(),
-                    inferred: true,
-                });
-            }
-        }
-    }
-    Ok(mentions)
 }

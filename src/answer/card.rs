@@ -14,7 +14,7 @@ use crate::{
 pub const MAX_CARD_FACTS: usize = 12;
 
 /// A fact with the figures found in it.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Fact {
     pub row: FactRow,
     pub figures: Vec<FigureRow>,

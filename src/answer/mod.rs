@@ -5,6 +5,7 @@ mod ask;
 pub mod buttons;
 pub mod cache;
 pub mod card;
+mod context;
 mod country;
 pub mod fts;
 mod headings;
@@ -162,7 +163,7 @@ impl Dossier {
             Request::Search(words) => {
                 question::search(self, &self.required(words, "search", "transport corridor")?).await
             }
-            Request::Question(text) => outcome::render(self, self.ask(text).await?).await,
+            Request::Question(text) => outcome::render(self, ask::ask(self, &clip(text)).await?).await,
             Request::Entity(key) => self.entity_card(key).await,
             Request::Source(sentence_id) => source::answer(self, *sentence_id).await,
         }

@@ -4,11 +4,10 @@
 use super::{
     AnswerError, Dossier,
     analysis::AnswerType,
-    card::{self, Sources},
+    card::{self, Fact, Sources},
     spans::Found,
 };
 use crate::{
-    db::facts::FactRow,
     i18n::arg,
     reply::{Reply, Span, bold, code, text},
 };
@@ -17,7 +16,7 @@ use crate::{
 #[derive(Debug, Clone, PartialEq)]
 pub enum Outcome {
     /// Supporting sentences, best first, and the answer of the asked type when one was asked.
-    Answered { found: Option<Found>, rows: Vec<FactRow> },
+    Answered { found: Option<Found>, facts: Vec<Fact> },
     /// The question names something the documents never mention (by its name).
     NotMentioned { name: String },
     /// The named things are in the documents, but no sentence about all of them gives what was asked.
@@ -52,7 +51,7 @@ pub fn answer_text(found: &Found, lang: crate::i18n::Lang) -> String {
 pub async fn render(dossier: &Dossier, outcome: Outcome) -> Result<Reply, AnswerError> {
     let lang = dossier.lang;
     match outcome {
-        Outcome::Answered { found, rows } => {
+        Outcome::Answered { found, facts } => {
             let lead: Vec<Span> = match &found {
                 Some(Found::List(spans)) => {
                     let mut line = Vec::new();
@@ -67,7 +66,6 @@ pub async fn render(dossier: &Dossier, outcome: Outcome) -> Result<Reply, Answer
                 Some(found) => vec![bold(answer_text(found, lang))],
                 None => lang.spans("question-found", &[]),
             };
-            let facts = card::with_figures(&dossier.pool, rows).await?;
             let mut reply = Reply::default().line(lead);
             let mut sources = Sources::default();
             for fact in &facts {

@@ -4,6 +4,8 @@ use anyhow::Context;
 
 use super::{Pool, json_rows};
 
+pub use super::annotations::{figures_of, mentions_and_figures, mentions_of};
+
 /// One fact: a sentence with the document it comes from.
 #[derive(Debug, Clone, sqlx::FromRow, serde::Deserialize, PartialEq)]
 pub struct FactRow {
@@ -148,30 +150,6 @@ pub async fn version(pool: &Pool) -> anyhow::Result<i64> {
     sqlx::query_scalar("SELECT version FROM fact_base").fetch_one(pool).await.context("reading the fact base version")
 }
 
-/// Figures of the given sentences, in sentence order.
-pub async fn figures_of(pool: &Pool, sentence_ids: &[i64]) -> anyhow::Result<Vec<FigureRow>> {
-    let sql = json_rows::aggregated(
-        "sentence_id, kind, value, unit, text",
-        "SELECT id, sentence_id, kind, value, unit, text FROM figures WHERE sentence_id IN (SELECT value FROM json_each(?))",
-        "sentence_id, id",
-    );
-    let json: String =
-        sqlx::query_scalar(&sql).bind(json_rows::list(sentence_ids)).fetch_one(pool).await.context("reading figures")?;
-    json_rows::decode(&json)
-}
-
-/// Mentions of the given sentences, in sentence order.
-pub async fn mentions_of(pool: &Pool, sentence_ids: &[i64]) -> anyhow::Result<Vec<MentionRow>> {
-    let sql = json_rows::aggregated(
-        "sentence_id, entity_key, inferred",
-        "SELECT sentence_id, entity_key, inferred FROM mentions WHERE sentence_id IN (SELECT value FROM json_each(?))",
-        "sentence_id, entity_key",
-    );
-    let json: String =
-        sqlx::query_scalar(&sql).bind(json_rows::list(sentence_ids)).fetch_one(pool).await.context("reading mentions")?;
-    json_rows::decode(&json)
-}
-
 /// How many facts name each entity, most-mentioned first (for suggestions and popular lists).
 pub async fn entity_counts(pool: &Pool) -> anyhow::Result<Vec<(String, i64)>> {
     sqlx::query_as("SELECT entity_key, facts FROM entity_facts ORDER BY facts DESC, entity_key")
@@ -212,14 +190,14 @@ pub async fn topics_of_entity(pool: &Pool, entity_key: &str) -> anyhow::Result<V
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
     use crate::db::documents::{
         replace,
         tests::{doc, parsed, sentence},
     };
 
-    async fn two_documents(pool: &Pool) {
+    pub(crate) async fn two_documents(pool: &Pool) {
         let mut older = doc("older.txt", "o");
         older.meta.published = "2024-01".into();
         let first = parsed(vec![
@@ -261,26 +239,5 @@ mod tests {
         let expected = [("country:CN".to_owned(), 3), ("country:IN".to_owned(), 3)].into_iter().collect();
         assert_eq!(counted, expected, "an entity no fact names is left out");
         assert!(facts_per_entity(&pool, &keys[2..]).await.unwrap().is_empty());
-    }
-
-    #[sqlx::test]
-    async fn mentions_come_in_sentence_order_then_by_key(pool: Pool) {
-        two_documents(&pool).await;
-        let page = by_entities(&pool, &["country:IN".to_owned(), "country:CN".to_owned()], 10).await.unwrap();
-        let ids: Vec<i64> = page.iter().map(|r| r.sentence_id).collect();
-        let text_of = |id: i64| page.iter().find(|r| r.sentence_id == id).map(|r| r.text.as_str()).unwrap();
-        let mentions = mentions_of(&pool, &ids).await.unwrap();
-        let got: Vec<(&str, &str)> = mentions.iter().map(|m| (text_of(m.sentence_id), m.entity_key.as_str())).collect();
-        let expected = [
-            ("India and China met.", "country:CN"),
-            ("India and China met.", "country:IN"),
-            ("India traded.", "country:IN"),
-            ("China grew.", "country:CN"),
-            ("India and China signed.", "country:CN"),
-            ("India and China signed.", "country:IN"),
-        ];
-        assert_eq!(got, expected);
-        assert!(mentions.iter().all(|m| !m.inferred), "named outright, not inferred");
-        assert!(mentions_of(&pool, &[]).await.unwrap().is_empty());
     }
 }

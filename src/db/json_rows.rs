@@ -9,7 +9,6 @@
 use anyhow::Context;
 use serde::{Deserialize, Deserializer, de::DeserializeOwned};
 
-
 /// A statement whose one row is the JSON array of `json_array(columns)` over the rows of `inner`, in
 /// the order of `order` (column names of `inner`'s result).
 pub(crate) fn aggregated(columns: &str, inner: &str, order: &str) -> String {
@@ -52,10 +51,7 @@ mod tests {
         let rows: Vec<Pair> = decode(&json).unwrap();
         assert_eq!(
             rows,
-            [
-                Pair { n: 1, name: Some("one \"quoted\"".into()), flag: true },
-                Pair { n: 2, name: None, flag: false }
-            ]
+            [Pair { n: 1, name: Some("one \"quoted\"".into()), flag: true }, Pair { n: 2, name: None, flag: false }]
         );
     }
 

@@ -1,5 +1,6 @@
 //! The database layer: every SQL statement of the bot lives under this module.
 
+mod annotations;
 pub mod archive;
 pub mod bulk;
 mod bulk_rows;
@@ -8,9 +9,9 @@ pub mod digest_batch;
 pub mod discovered;
 pub mod documents;
 mod fact_rows;
-mod json_rows;
 pub mod facts;
 pub mod feeds;
+mod json_rows;
 mod migrate_documents;
 pub mod migrate_to;
 pub mod outbox;

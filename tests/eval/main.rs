@@ -70,9 +70,9 @@ fn judge(case: &Case, got: &Outcome, dossier: &Dossier) -> (bool, String) {
     let asked = analysis::analyse(&case.q, dossier.entities()).answer_type;
     let type_ok = case.kind.is_none_or(|k| k == asked);
     match got {
-        Outcome::Answered { found, rows } => {
+        Outcome::Answered { found, facts } => {
             let bold = found.as_ref().map(|f| outcome::answer_text(f, Lang::En)).unwrap_or_default();
-            let quotes: Vec<&str> = rows.iter().map(|r| r.text.as_str()).collect();
+            let quotes: Vec<&str> = facts.iter().map(|f| f.row.text.as_str()).collect();
             let shown = format!("[{asked:?}] **{bold}** {}", quotes.join(" | "));
             // A stated answer must be the expected one (or a part of it, "5 тысяч" of "5 тысяч тонн"); without
             // one, the first quote must contain it.
