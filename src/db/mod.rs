@@ -59,6 +59,10 @@ pub async fn connect(url: &str) -> anyhow::Result<Pool> {
     }
     let pool = SqlitePoolOptions::new()
         .max_connections(8)
+        // sqlx pings an idle connection before lending it out, a round trip to the connection's worker
+        // thread per statement; an embedded database has no far end that could have hung up. A broken
+        // connection still fails its statement and is dropped from the pool.
+        .test_before_acquire(false)
         .connect_with(options)
         .await
         .with_context(|| format!("cannot open the database {url}"))?;
