@@ -129,7 +129,10 @@ pub fn extract_figures(sentence: &str) -> Vec<Figure> {
     let mut chosen: Vec<Figure> = Vec::new();
     for c in candidates {
         let f = c.figure;
-        if f.start >= f.end || chosen.iter().any(|g| f.start < g.end && g.start < f.end) {
+        // A number of hundreds of digits times a scale word overflows: no figure rather than an infinite one
+        // (the database keeps only finite values).
+        let overlaps = chosen.iter().any(|g| f.start < g.end && g.start < f.end);
+        if f.start >= f.end || !f.value.is_finite() || overlaps {
             continue;
         }
         chosen.push(f);

@@ -170,3 +170,10 @@ fn russian_words_that_only_look_like_numbers_are_not_counts() {
     assert!(extract_figures("Семья президента приехала.").is_empty());
     assert!(extract_figures("Сторона заявила, что три из них закрыты.").is_empty());
 }
+
+#[test]
+fn a_number_too_large_for_a_double_is_no_figure() {
+    let digits = "9".repeat(300);
+    assert!(extract_figures(&format!("Trade reached ${digits} trillion.")).iter().all(|f| f.value.is_finite()));
+    assert!(extract_figures(&format!("Торговля достигла {digits} трлн долларов.")).iter().all(|f| f.value.is_finite()));
+}
