@@ -4,6 +4,8 @@ use std::{net::SocketAddr, path::PathBuf};
 
 /// Where the bot keeps its fact base unless `DATABASE_URL` says otherwise.
 pub const DEFAULT_DATABASE_URL: &str = "sqlite://data/dossier.sqlite";
+/// The replica's fact index on PostgreSQL installations, under the data folder unless `FACT_INDEX_PATH` says.
+pub const DEFAULT_FACT_INDEX_FILE: &str = "fact-index.sqlite";
 
 /// Every setting the bot reads. Built by [`Config::from_env`] and passed down; nothing else reads the environment.
 #[derive(Clone)]
@@ -14,6 +16,8 @@ pub struct Config {
     pub api_url: Option<url::Url>,
     /// sqlx connection URL.
     pub database_url: String,
+    /// With a PostgreSQL `database_url`: this replica's own fact index (an SQLite file).
+    pub fact_index_path: PathBuf,
     /// Folder of source documents brought up to date on start.
     pub documents_dir: PathBuf,
     /// Gazetteer of organisations, events, projects and people.
@@ -180,6 +184,8 @@ impl Config {
             token: non_empty("TELOXIDE_TOKEN"),
             api_url,
             database_url: non_empty("DATABASE_URL").unwrap_or_else(|| DEFAULT_DATABASE_URL.into()),
+            fact_index_path: non_empty("FACT_INDEX_PATH")
+                .map_or_else(|| data_dir.join(DEFAULT_FACT_INDEX_FILE), PathBuf::from),
             documents_dir: data_dir.join("documents"),
             gazetteer_path: data_dir.join("gazetteer.toml"),
             topics_path: data_dir.join("topics.toml"),

@@ -7,7 +7,7 @@ use lru::LruCache;
 use teloxide::types::Message;
 
 use super::{Services, admin};
-use crate::{db, i18n::Lang, reply::Reply};
+use crate::{db::store::Database, i18n::Lang, reply::Reply};
 
 /// The language to answer `msg` in.
 pub async fn of_message(services: &Services, msg: &Message) -> Lang {
@@ -23,7 +23,7 @@ pub async fn of_chat(services: &Services, chat_id: i64, language_code: Option<&s
     if let Some(known) = services.languages.get(chat_id) {
         return known.unwrap_or_else(|| Lang::from_code(language_code));
     }
-    match db::chats::get(&services.dossier.pool, chat_id).await {
+    match services.dossier.store.chat(chat_id).await {
         Ok(row) => {
             let stored = row.and_then(|r| r.language).and_then(|code| Lang::parse(&code));
             services.languages.remember(chat_id, stored);
@@ -51,8 +51,9 @@ const FIRST_SUPERGROUP_ID: i64 = -1_000_000_000_000;
 
 impl KnownLanguages {
     /// Every override stored in the database.
-    pub async fn load(pool: &db::Pool) -> anyhow::Result<Self> {
-        let overrides = db::chats::language_overrides(pool)
+    pub async fn load(store: &dyn Database) -> anyhow::Result<Self> {
+        let overrides = store
+            .language_overrides()
             .await?
             .into_iter()
             .filter_map(|(chat_id, code)| Some((chat_id, Lang::parse(&code)?)))
@@ -87,9 +88,9 @@ pub async fn handle_lang(services: &Services, msg: &Message, arg: &str, current:
         return Reply::text(current.t("lang-usage"));
     };
     let chat = admin::chat_ref(msg);
-    let pool = &services.dossier.pool;
-    let stored = match db::chats::ensure(pool, chat.id, chat.kind.as_str(), chat.title.as_deref()).await {
-        Ok(_) => db::chats::set_language(pool, chat.id, Some(lang.code())).await,
+    let store = &services.dossier.store;
+    let stored = match store.ensure_chat(chat.id, chat.kind.as_str(), chat.title.as_deref()).await {
+        Ok(_) => store.set_language(chat.id, Some(lang.code())).await,
         Err(e) => Err(e),
     };
     match stored {

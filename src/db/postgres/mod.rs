@@ -8,6 +8,7 @@ mod feeds;
 pub mod leader;
 mod quiz_polls;
 mod quiz_rounds;
+mod replica;
 pub mod test_server;
 mod updates;
 
