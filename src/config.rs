@@ -69,7 +69,8 @@ impl std::fmt::Debug for Config {
         f.debug_struct("Config")
             .field("token", &self.token.as_ref().map(|_| "<redacted>"))
             .field("api_url", &self.api_url.as_ref().map(url::Url::as_str))
-            .field("database_url", &self.database_url)
+            .field("database_url", &crate::db::postgres::redacted(&self.database_url))
+            .field("fact_index_path", &self.fact_index_path)
             .field("documents_dir", &self.documents_dir)
             .field("owner_id", &self.owner_id)
             .field("digest_max_facts", &self.digest_max_facts)
@@ -203,9 +204,10 @@ impl Config {
         })
     }
 
-    /// Every secret the logs must never show: the token and the webhook secret.
+    /// Every secret the logs must never show: the token, the webhook secret, the database password.
     pub fn secrets(&self) -> Vec<String> {
-        self.token.iter().chain(self.webhook.as_ref().map(|w| &w.secret)).cloned().collect()
+        let password = url::Url::parse(&self.database_url).ok().and_then(|u| u.password().map(str::to_owned));
+        self.token.iter().chain(self.webhook.as_ref().map(|w| &w.secret)).cloned().chain(password).collect()
     }
 }
 

@@ -23,10 +23,10 @@ const BATCH: i64 = 512;
 const MAX_ATTEMPTS: i64 = 8;
 
 /// How long a claimed batch stays this process's: time to send it at `rate` messages a second, twice
-/// over, and at least a minute. A process killed mid-send leaves its batch to the next sender after that.
+/// over, and at least half a minute. A process killed mid-send leaves its batch to the next sender then.
 fn lease(rate: u32) -> chrono::Duration {
     let batch_secs = BATCH / i64::from(rate.max(1));
-    chrono::Duration::seconds((2 * batch_secs).max(60))
+    chrono::Duration::seconds((2 * batch_secs).max(30))
 }
 
 /// What one delivery pass did.

@@ -22,6 +22,8 @@ mod process;
 mod properties;
 mod quiz_turns;
 mod quizzes;
+mod replica_helpers;
+mod replicas;
 mod russian_documents;
 mod webhook;
 mod webhook_process;
