@@ -24,6 +24,7 @@ mod quiz_turns;
 mod quizzes;
 mod replica_helpers;
 mod replicas;
+mod replicas_fanout;
 mod russian_documents;
 mod webhook;
 mod webhook_process;

@@ -70,6 +70,8 @@ pub struct Cluster<'a> {
     pub owner: Option<i64>,
     /// Webhook mode (all replicas behind one public URL) or long polling.
     pub webhook: bool,
+    /// `TELEGRAM_GLOBAL_RATE`, when not the default.
+    pub global_rate: Option<u32>,
 }
 
 impl Cluster<'_> {
@@ -98,6 +100,9 @@ impl Cluster<'_> {
                 .env("WEBHOOK_LISTEN", format!("127.0.0.1:{port}"));
         } else {
             command.env("METRICS_LISTEN", format!("127.0.0.1:{port}"));
+        }
+        if let Some(rate) = self.global_rate {
+            command.env("TELEGRAM_GLOBAL_RATE", rate.to_string());
         }
         if let Some(owner) = self.owner {
             command.env("BOT_OWNER_ID", owner.to_string());

@@ -45,7 +45,8 @@ async fn three_webhook_replicas_answer_each_update_once_refuse_a_wrong_secret_an
     let tg = StandIn::start().await;
     let (db, url) = shared_database().await;
     let dir = tempfile::tempdir().unwrap();
-    let cluster = Cluster { tg: &tg, database_url: url, dir: dir.path(), owner: Some(OWNER), webhook: true };
+    let cluster =
+        Cluster { tg: &tg, database_url: url, dir: dir.path(), owner: Some(OWNER), webhook: true, global_rate: None };
     let mut replicas: Vec<Replica> = (0..3).map(|n| cluster.spawn(n)).collect();
     wait_ready(&mut replicas).await;
 
@@ -136,7 +137,8 @@ async fn of_two_polling_replicas_one_polls_and_the_other_takes_over_within_ten_s
     let tg = StandIn::start().await;
     let (db, url) = shared_database().await;
     let dir = tempfile::tempdir().unwrap();
-    let cluster = Cluster { tg: &tg, database_url: url, dir: dir.path(), owner: None, webhook: false };
+    let cluster =
+        Cluster { tg: &tg, database_url: url, dir: dir.path(), owner: None, webhook: false, global_rate: None };
     let mut first = cluster.spawn(0);
     wait_ready(std::slice::from_mut(&mut first)).await;
     tg.wait_for("GetUpdates", 1, Duration::from_secs(30)).await;
