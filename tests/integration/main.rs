@@ -25,6 +25,7 @@ mod quizzes;
 mod replica_helpers;
 mod replicas;
 mod replicas_fanout;
+mod replicas_nginx;
 mod russian_documents;
 mod webhook;
 mod webhook_process;
