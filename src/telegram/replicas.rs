@@ -66,11 +66,7 @@ async fn keep_or_take(
             None
         }
         None => match store.try_lead(role).await {
-            Ok(Some(held)) => {
-                log::info!("this replica now leads as {role:?}");
-                Some(held)
-            }
-            Ok(None) => None,
+            Ok(held) => held,
             Err(e) => {
                 log::warn!("trying the {role:?} role: {e:#}");
                 None
@@ -83,12 +79,16 @@ async fn keep_or_take(
 /// is then watched: if it is lost, `shutdown` is cancelled, so two pollers (a 409) never last.
 pub async fn wait_to_poll(store: SharedDatabase, shutdown: CancellationToken) -> Option<()> {
     let mut held = None;
+    let mut told = false;
     while held.is_none() {
         held = keep_or_take(&store, Role::Poller, None).await;
         if held.is_some() {
             break;
         }
-        log::info!("another replica polls Telegram: standing by");
+        if !told {
+            log::info!("another replica polls Telegram: standing by");
+            told = true;
+        }
         tokio::select! {
             _ = shutdown.cancelled() => return None,
             _ = tokio::time::sleep(EVERY) => {}
