@@ -3,7 +3,7 @@
 //! under Telegram's limits, and the real binary's memory and start-up time.
 //!
 //! ```sh
-//! cargo build --release && cargo run --release --example loadtest -- [--only throughput,latency,flood,digest,fanout,rss,startup]
+//! cargo build --release && cargo run --release --example loadtest -- [--only throughput,latency,engines,flood,digest,fanout,rss,startup]
 //! ```
 //! Traffic goes only to 127.0.0.1; every wait is bounded.
 
@@ -24,7 +24,7 @@ use clap::Parser;
 #[derive(Parser, Debug, Clone)]
 #[command(about = "Dossier load harness (see README, Performance)")]
 pub struct Args {
-    /// Comma-separated parts: throughput, latency, flood, digest, fanout, rss, startup (default: all).
+    /// Comma-separated parts: throughput, latency, engines, flood, digest, fanout, rss, startup (default: all).
     #[arg(long, value_delimiter = ',')]
     pub only: Vec<String>,
     /// Updates fed to each bot in the throughput run (distinct chats).
@@ -81,6 +81,9 @@ async fn main() -> anyhow::Result<()> {
     }
     if args.wants("latency") {
         traffic::latency(args.questions).await?;
+    }
+    if args.wants("engines") {
+        traffic::engines(args.updates, args.questions).await?;
     }
     if args.wants("flood") {
         flood::run(&args.floods, args.flood_questions).await?;
