@@ -45,6 +45,9 @@ pub struct Args {
     /// In the digest run, answer with the cheapest responder teloxide accepts (no validation, no records).
     #[arg(long)]
     pub minimal_stand_in: bool,
+    /// In the digest run, also run the engine with the shared state on PostgreSQL (the test server).
+    #[arg(long)]
+    pub postgres: bool,
     /// Chats in the fan-out run under the 30/s limit.
     #[arg(long, default_value_t = 300)]
     pub fanout_chats: i64,
@@ -93,7 +96,7 @@ async fn main() -> anyhow::Result<()> {
         digest::fanout(args.fanout_chats).await?;
     }
     if args.wants("digest") {
-        digest::engine(args.subscriptions, args.minimal_stand_in).await?;
+        digest::engine(args.subscriptions, args.minimal_stand_in, args.postgres).await?;
     }
     if args.wants("rss") || args.wants("startup") {
         process::run(&args, args.wants("rss"), args.wants("startup")).await?;
