@@ -86,8 +86,7 @@ async fn bench_feed(items: usize) -> anyhow::Result<()> {
         connect_timeout: Duration::from_secs(5),
     };
     let poller = Poller {
-        pool: pool.clone(),
-        ingestor: Ingestor::new(Knowledge::bundled()?),
+        intake: dossier::facts::intake::Intake::embedded(pool.clone(), Ingestor::new(Knowledge::bundled()?)),
         fetcher: Fetcher::new(limits)?,
         every: Duration::from_secs(600),
         max_failures: 10,

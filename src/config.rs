@@ -4,6 +4,8 @@ use std::{net::SocketAddr, path::PathBuf};
 
 /// Where the bot keeps its fact base unless `DATABASE_URL` says otherwise.
 pub const DEFAULT_DATABASE_URL: &str = "sqlite://data/dossier.sqlite";
+/// The replica's fact index on PostgreSQL installations, under the data folder unless `FACT_INDEX_PATH` says.
+pub const DEFAULT_FACT_INDEX_FILE: &str = "fact-index.sqlite";
 
 /// Every setting the bot reads. Built by [`Config::from_env`] and passed down; nothing else reads the environment.
 #[derive(Clone)]
@@ -14,6 +16,8 @@ pub struct Config {
     pub api_url: Option<url::Url>,
     /// sqlx connection URL.
     pub database_url: String,
+    /// With a PostgreSQL `database_url`: this replica's own fact index (an SQLite file).
+    pub fact_index_path: PathBuf,
     /// Folder of source documents brought up to date on start.
     pub documents_dir: PathBuf,
     /// Gazetteer of organisations, events, projects and people.
@@ -65,7 +69,8 @@ impl std::fmt::Debug for Config {
         f.debug_struct("Config")
             .field("token", &self.token.as_ref().map(|_| "<redacted>"))
             .field("api_url", &self.api_url.as_ref().map(url::Url::as_str))
-            .field("database_url", &self.database_url)
+            .field("database_url", &crate::db::postgres::redacted(&self.database_url))
+            .field("fact_index_path", &self.fact_index_path)
             .field("documents_dir", &self.documents_dir)
             .field("owner_id", &self.owner_id)
             .field("digest_max_facts", &self.digest_max_facts)
@@ -180,6 +185,8 @@ impl Config {
             token: non_empty("TELOXIDE_TOKEN"),
             api_url,
             database_url: non_empty("DATABASE_URL").unwrap_or_else(|| DEFAULT_DATABASE_URL.into()),
+            fact_index_path: non_empty("FACT_INDEX_PATH")
+                .map_or_else(|| data_dir.join(DEFAULT_FACT_INDEX_FILE), PathBuf::from),
             documents_dir: data_dir.join("documents"),
             gazetteer_path: data_dir.join("gazetteer.toml"),
             topics_path: data_dir.join("topics.toml"),
@@ -197,9 +204,10 @@ impl Config {
         })
     }
 
-    /// Every secret the logs must never show: the token and the webhook secret.
+    /// Every secret the logs must never show: the token, the webhook secret, the database password.
     pub fn secrets(&self) -> Vec<String> {
-        self.token.iter().chain(self.webhook.as_ref().map(|w| &w.secret)).cloned().collect()
+        let password = url::Url::parse(&self.database_url).ok().and_then(|u| u.password().map(str::to_owned));
+        self.token.iter().chain(self.webhook.as_ref().map(|w| &w.secret)).cloned().chain(password).collect()
     }
 }
 

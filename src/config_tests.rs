@@ -79,3 +79,20 @@ fn the_token_never_shows_in_debug_output() {
     let c = config(&[("TELOXIDE_TOKEN", "123:SECRET")]).unwrap();
     assert!(!format!("{c:?}").contains("SECRET"));
 }
+
+#[test]
+fn a_replica_keeps_its_fact_index_under_the_data_folder_unless_told() {
+    assert_eq!(config(&[]).unwrap().fact_index_path, PathBuf::from("data/fact-index.sqlite"));
+    let c = config(&[("DOSSIER_DATA_DIR", "/srv/dossier"), ("FACT_INDEX_PATH", "/var/lib/dossier/index.sqlite")]);
+    assert_eq!(c.unwrap().fact_index_path, PathBuf::from("/var/lib/dossier/index.sqlite"));
+    let c = config(&[("DOSSIER_DATA_DIR", "/srv/dossier")]).unwrap();
+    assert_eq!(c.fact_index_path, PathBuf::from("/srv/dossier/fact-index.sqlite"));
+}
+
+#[test]
+fn a_postgres_password_is_a_secret_and_not_shown_in_debug_output() {
+    let c = config(&[("DATABASE_URL", "postgres://bot:pg-Passw0rd@db.internal/dossier")]).unwrap();
+    assert_eq!(c.secrets(), vec!["pg-Passw0rd".to_owned()]);
+    let shown = format!("{c:?}");
+    assert!(!shown.contains("pg-Passw0rd") && shown.contains("db.internal"), "{shown}");
+}

@@ -8,7 +8,7 @@ use dossier::{
     cli::{Cli, Commands},
     config::Config,
     console,
-    facts::{IngestError, Ingestor, SourceDocument},
+    facts::{IngestError, Ingestor, SourceDocument, intake::Intake},
     telegram,
 };
 
@@ -60,18 +60,19 @@ async fn run_console(config: &Config, message: Option<String>) -> anyhow::Result
 }
 
 async fn ingest(config: &Config, files: &[std::path::PathBuf]) -> anyhow::Result<()> {
-    let pool = dossier::db::connect(&config.database_url).await?;
+    let stores = dossier::db::engine::open(&config.database_url, &config.fact_index_path).await?;
     let knowledge = dossier::facts::Knowledge::load(&config.gazetteer_path, &config.topics_path)?;
     let ingestor = Ingestor::new(knowledge).with_bulk_threshold(config.ingest_bulk_documents);
+    let intake = Intake::new(stores.index.clone(), stores.shared.clone(), ingestor);
     let (urls, files): (Vec<_>, Vec<_>) =
         files.iter().cloned().partition(|f| f.to_str().is_some_and(dossier::feeds::cli::is_web_address));
     let urls: Vec<String> = urls.iter().map(|u| u.to_string_lossy().into_owned()).collect();
-    let (mut failed, mut changed) = dossier::feeds::cli::ingest_urls(config, &pool, &ingestor, &urls).await?;
+    let (mut failed, mut changed) = dossier::feeds::cli::ingest_urls(config, &intake, &urls).await?;
     // Every file is read first, so that many of them go in one call: one bulk load from the threshold on.
     let progress = indicatif::ProgressBar::new(files.len() as u64);
     let (mut docs, mut read) = (Vec::new(), Vec::new());
     for path in &files {
-        match SourceDocument::read(path, &ingestor.knowledge().rules_hash) {
+        match SourceDocument::read(path, &intake.ingestor.knowledge().rules_hash) {
             Ok(doc) => {
                 docs.push(doc);
                 read.push(path);
@@ -84,7 +85,7 @@ async fn ingest(config: &Config, files: &[std::path::PathBuf]) -> anyhow::Result
         progress.inc(1);
     }
     progress.finish_and_clear();
-    for (path, outcome) in read.into_iter().zip(ingestor.ingest_all(&pool, docs).await?) {
+    for (path, outcome) in read.into_iter().zip(intake.ingest_all(docs).await?) {
         match outcome {
             Ok(outcome) => {
                 changed += usize::from(outcome != dossier::facts::IngestOutcome::Unchanged);
@@ -98,7 +99,7 @@ async fn ingest(config: &Config, files: &[std::path::PathBuf]) -> anyhow::Result
         }
     }
     if changed > 0 {
-        app::refresh_quiz(&pool, ingestor.knowledge()).await?;
+        app::refresh_quiz(&stores.index, intake.ingestor.knowledge()).await?;
     }
     anyhow::ensure!(failed == 0, "{failed} of {} document(s) could not be ingested", files.len() + urls.len());
     Ok(())

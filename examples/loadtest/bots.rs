@@ -43,6 +43,8 @@ pub struct Running {
     pub tg: StandIn,
     stop: Stop,
     _dir: Option<tempfile::TempDir>,
+    /// The shared store of a bot on PostgreSQL (left for the next test process to drop).
+    _shared: Option<dossier::db::postgres::test_server::ThrowawayDatabase>,
 }
 
 enum Stop {
@@ -82,15 +84,29 @@ pub async fn echo() -> anyhow::Result<Running> {
     let token = dispatcher.shutdown_token();
     let task = tokio::spawn(async move { dispatcher.dispatch().await });
     wait_started(&tg).await?;
-    Ok(Running { name: "echo", tg, stop: Stop::Echo(token, task), _dir: None })
+    Ok(Running { name: "echo", tg, stop: Stop::Echo(token, task), _dir: None, _shared: None })
 }
 
 /// The full Dossier bot (seed fact base, digest jobs off), sending at `global_rate` messages per second.
 pub async fn full(global_rate: u32) -> anyhow::Result<Running> {
+    full_on(global_rate, false).await
+}
+
+/// The full bot with its shared state on SQLite (one file, the default) or on a fresh PostgreSQL database
+/// of the test server (the fact index then in a file of its own), named "sqlite" or "pg".
+pub async fn full_on(global_rate: u32, postgres: bool) -> anyhow::Result<Running> {
     let tg = StandIn::start().await;
     let dir = tempfile::tempdir()?;
     let mut config = config(&tg, &dir)?;
     config.global_rate = global_rate;
+    let shared = match postgres {
+        true => Some(dossier::db::postgres::test_server::ThrowawayDatabase::try_create().await?),
+        false => None,
+    };
+    if let Some(db) = &shared {
+        config.database_url = db.url()?;
+        config.fact_index_path = dir.path().join("fact-index.sqlite");
+    }
     let dossier = dossier::app::open(&config).await.context("opening the fact base")?;
     let shutdown = CancellationToken::new();
     let task = tokio::spawn({
@@ -98,7 +114,8 @@ pub async fn full(global_rate: u32) -> anyhow::Result<Running> {
         async move { telegram::serve_until(&config, dossier, shutdown).await }
     });
     wait_started(&tg).await?;
-    Ok(Running { name: "full", tg, stop: Stop::Full(shutdown, task), _dir: Some(dir) })
+    let name = if postgres { "pg" } else { "full" };
+    Ok(Running { name, tg, stop: Stop::Full(shutdown, task), _dir: Some(dir), _shared: shared })
 }
 
 /// Waits for the first getUpdates: the bot is polling.

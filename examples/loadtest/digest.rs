@@ -7,6 +7,7 @@ use anyhow::Context;
 use chrono::Utc;
 use dossier::{
     answer::Dossier,
+    db::postgres::test_server::ThrowawayDatabase,
     digest::scheduler,
     telegram::{self, Services, outbox},
 };
@@ -23,11 +24,29 @@ const SUBJECTS: &str = r#"["topic:energy","topic:trade","country:CN","country:IN
 /// A fresh seed fact base on the Bot API at `api_url`, with `chats` private chats each subscribed to one
 /// subject and due since 2020.
 async fn subscribed(api_url: &str, dir: &tempfile::TempDir, chats: i64, rate: u32) -> anyhow::Result<Arc<Services>> {
+    subscribed_on(api_url, dir, chats, rate, None).await
+}
+
+/// [`subscribed`], with the shared state in the PostgreSQL database `shared` when given.
+async fn subscribed_on(
+    api_url: &str,
+    dir: &tempfile::TempDir,
+    chats: i64,
+    rate: u32,
+    shared: Option<&ThrowawayDatabase>,
+) -> anyhow::Result<Arc<Services>> {
     let mut config = bots::config_at(api_url, dir)?;
     config.global_rate = rate;
+    if let Some(db) = shared {
+        config.database_url = db.url()?;
+        config.fact_index_path = dir.path().join("fact-index.sqlite");
+    }
     let dossier = dossier::app::open(&config).await.context("opening the fact base")?;
     let started = Instant::now();
-    subscribe_many(&dossier, chats).await?;
+    match shared {
+        Some(db) => subscribe_many_pg(&db.pool, chats).await?,
+        None => subscribe_many(&dossier, chats).await?,
+    }
     println!("({chats} chats subscribed in {:.1?})", started.elapsed());
     Services::connect(&config, dossier).await
 }
@@ -56,9 +75,44 @@ async fn subscribe_many(dossier: &Dossier, chats: i64) -> anyhow::Result<()> {
     Ok(())
 }
 
+/// [`subscribe_many`] on PostgreSQL: two set-based inserts.
+async fn subscribe_many_pg(pool: &sqlx::PgPool, chats: i64) -> anyhow::Result<()> {
+    let mut tx = pool.begin().await?;
+    sqlx::query(
+        "INSERT INTO chats (chat_id, kind, created_at, next_slot)
+         SELECT n, 'private', '2020-01-01T00:00:00.000Z', '2020-01-01T09:00:00.000Z' FROM generate_series(1, $1) n",
+    )
+    .bind(chats)
+    .execute(&mut *tx)
+    .await?;
+    sqlx::query(
+        "INSERT INTO subscriptions (chat_id, subject, created_at)
+         SELECT n, ($2::jsonb) ->> (n % jsonb_array_length($2::jsonb))::int, '2020-01-01T00:00:00.000Z'
+         FROM generate_series(1, $1) n",
+    )
+    .bind(chats)
+    .bind(SUBJECTS)
+    .execute(&mut *tx)
+    .await?;
+    tx.commit().await?;
+    Ok(())
+}
+
 /// The engine against the validating stand-in, or (`minimal`) against the cheapest responder teloxide
-/// accepts, so that the figure is the bot's and not the stand-in's.
-pub async fn engine(chats: i64, minimal: bool) -> anyhow::Result<()> {
+/// accepts, so that the figure is the bot's and not the stand-in's; on SQLite, then (`postgres`) also with
+/// the shared state on PostgreSQL.
+pub async fn engine(chats: i64, minimal: bool, postgres: bool) -> anyhow::Result<()> {
+    engine_on(chats, minimal, None).await?;
+    if postgres {
+        let db = ThrowawayDatabase::try_create().await?;
+        engine_on(chats, minimal, Some(&db)).await?;
+        db.drop_now().await;
+    }
+    Ok(())
+}
+
+async fn engine_on(chats: i64, minimal: bool, shared: Option<&ThrowawayDatabase>) -> anyhow::Result<()> {
+    println!("\n# shared state on {}", if shared.is_some() { "PostgreSQL" } else { "SQLite" });
     let (tg, cheap) = if minimal {
         println!("\n## digest engine: {chats} subscriptions, minimal responder (no validation, no records)");
         (None, Some(MinimalStandIn::start().await))
@@ -68,7 +122,7 @@ pub async fn engine(chats: i64, minimal: bool) -> anyhow::Result<()> {
     };
     let url = tg.as_ref().map(StandIn::url).or(cheap.as_ref().map(MinimalStandIn::url)).context("no stand-in")?;
     let dir = tempfile::tempdir()?;
-    let services = subscribed(&url, &dir, chats, UNLIMITED_RATE).await?;
+    let services = subscribed_on(&url, &dir, chats, UNLIMITED_RATE, shared).await?;
     let now = Utc::now();
     let started = Instant::now();
     let enqueued = scheduler::enqueue_due(&services.dossier, now, services.config.digest_max_facts).await?;

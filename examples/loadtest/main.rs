@@ -3,7 +3,7 @@
 //! under Telegram's limits, and the real binary's memory and start-up time.
 //!
 //! ```sh
-//! cargo build --release && cargo run --release --example loadtest -- [--only throughput,latency,flood,digest,fanout,rss,startup]
+//! cargo build --release && cargo run --release --example loadtest -- [--only throughput,latency,engines,flood,digest,fanout,rss,startup]
 //! ```
 //! Traffic goes only to 127.0.0.1; every wait is bounded.
 
@@ -24,7 +24,7 @@ use clap::Parser;
 #[derive(Parser, Debug, Clone)]
 #[command(about = "Dossier load harness (see README, Performance)")]
 pub struct Args {
-    /// Comma-separated parts: throughput, latency, flood, digest, fanout, rss, startup (default: all).
+    /// Comma-separated parts: throughput, latency, engines, flood, digest, fanout, rss, startup (default: all).
     #[arg(long, value_delimiter = ',')]
     pub only: Vec<String>,
     /// Updates fed to each bot in the throughput run (distinct chats).
@@ -45,6 +45,9 @@ pub struct Args {
     /// In the digest run, answer with the cheapest responder teloxide accepts (no validation, no records).
     #[arg(long)]
     pub minimal_stand_in: bool,
+    /// In the digest run, also run the engine with the shared state on PostgreSQL (the test server).
+    #[arg(long)]
+    pub postgres: bool,
     /// Chats in the fan-out run under the 30/s limit.
     #[arg(long, default_value_t = 300)]
     pub fanout_chats: i64,
@@ -82,6 +85,9 @@ async fn main() -> anyhow::Result<()> {
     if args.wants("latency") {
         traffic::latency(args.questions).await?;
     }
+    if args.wants("engines") {
+        traffic::engines(args.updates, args.questions).await?;
+    }
     if args.wants("flood") {
         flood::run(&args.floods, args.flood_questions).await?;
     }
@@ -90,7 +96,7 @@ async fn main() -> anyhow::Result<()> {
         digest::fanout(args.fanout_chats).await?;
     }
     if args.wants("digest") {
-        digest::engine(args.subscriptions, args.minimal_stand_in).await?;
+        digest::engine(args.subscriptions, args.minimal_stand_in, args.postgres).await?;
     }
     if args.wants("rss") || args.wants("startup") {
         process::run(&args, args.wants("rss"), args.wants("startup")).await?;

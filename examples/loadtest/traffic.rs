@@ -19,6 +19,42 @@ async fn start(full: bool) -> anyhow::Result<Running> {
     if full { bots::full(UNLIMITED_RATE).await } else { bots::echo().await }
 }
 
+/// One replica on SQLite (the default) and on PostgreSQL side by side: updates/s and reply time.
+pub async fn engines(n: usize, questions: usize) -> anyhow::Result<()> {
+    println!("\n## one replica, shared state on SQLite and on PostgreSQL: {n} updates at once, {questions} questions");
+    let mut figures = Vec::new();
+    for postgres in [false, true] {
+        let bot = bots::full_on(UNLIMITED_RATE, postgres).await?;
+        feed(&bot, 50, 9_000_000).await?;
+        let rate = feed(&bot, n, 1).await?;
+        let median = median_reply(&bot, questions).await?;
+        let engine = if postgres { "pg" } else { "sqlite" };
+        println!("{engine:<6} {rate:>10.0} updates/s   median reply {median:>9.3?}");
+        figures.push((rate, median));
+        bot.stop().await;
+    }
+    let ((sqlite_rate, sqlite_median), (pg_rate, pg_median)) = (figures[0], figures[1]);
+    println!(
+        "pg ÷ sqlite: updates/s {:.2}, median reply {:.2}",
+        pg_rate / sqlite_rate,
+        pg_median.as_secs_f64() / sqlite_median.as_secs_f64()
+    );
+    Ok(())
+}
+
+/// The median reply time of `questions` sequential questions from distinct chats, after a warm-up.
+async fn median_reply(bot: &Running, questions: usize) -> anyhow::Result<Duration> {
+    for i in 0..20 {
+        ask(bot, 8_000_000 + i, QUESTIONS[i as usize % QUESTIONS.len()]).await?;
+    }
+    let mut times = Vec::with_capacity(questions);
+    for i in 0..questions {
+        times.push(ask(bot, 2_000_000 + i as i64, QUESTIONS[i % QUESTIONS.len()]).await?);
+    }
+    times.sort();
+    Ok(times[times.len() / 2])
+}
+
 /// Successful SendMessage calls so far.
 fn sends(bot: &Running) -> Vec<Call> {
     bot.tg.calls_of("SendMessage").into_iter().filter(|c| !c.rejected).collect()

@@ -65,7 +65,10 @@ pub const MAX_ARGUMENT_CHARS: usize = 256;
 /// replies already composed for the current fact base.
 #[derive(Clone)]
 pub struct Dossier {
+    /// The fact index (this process's own SQLite file).
     pub pool: Pool,
+    /// The state replicas share (the same file on the embedded default); the answering itself never reads it.
+    pub store: crate::db::store::SharedDatabase,
     pub knowledge: Knowledge,
     pub lang: Lang,
     cache: Option<Arc<cache::AnswerCache>>,
@@ -78,12 +81,18 @@ impl Dossier {
     pub fn new(pool: Pool, knowledge: Knowledge) -> Self {
         let catalogue = Arc::new(crate::facts::catalogue::CatalogueSlot::new(knowledge.gazetteer.clone()));
         Dossier {
+            store: Arc::new(crate::db::store::sqlite::SqliteStore::new(pool.clone())),
             pool,
             knowledge,
             lang: Lang::En,
             cache: Some(Arc::new(cache::AnswerCache::new(CACHED_REPLIES))),
             catalogue,
         }
+    }
+
+    /// The same core with the shared state in `store` (another engine than the index's own file).
+    pub fn with_store(self, store: crate::db::store::SharedDatabase) -> Dossier {
+        Dossier { store, ..self }
     }
 
     /// The same core composing every reply afresh (for benchmarks of the composing itself).

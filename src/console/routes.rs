@@ -5,7 +5,7 @@ use chrono::Utc;
 use crate::{
     answer::{AnswerError, Dossier, Request},
     commands::{self, Command, CommandOutcome},
-    db, digest,
+    digest,
     digest::{DigestNow, settings},
     i18n::Lang,
     quiz::{self, QuizCommand, QuizError},
@@ -57,7 +57,7 @@ fn apologise(e: anyhow::Error) -> Reply {
 }
 
 async fn quiz_reply(dossier: &Dossier, command: &Command) -> Result<Reply, QuizError> {
-    let (pool, session, now) = (&dossier.pool, ChatId(CONSOLE_CHAT), Utc::now());
+    let (pool, session, now) = (dossier, ChatId(CONSOLE_CHAT), Utc::now());
     let parsed = match command {
         Command::Quiz(args) => QuizCommand::quiz(args)?,
         Command::Answer(args) => QuizCommand::answer(args)?,
@@ -98,7 +98,9 @@ async fn digest_reply(dossier: &Dossier, command: &Command) -> Option<Result<Rep
             match digest::digest_now(dossier, &chat, 5, now, chrono::Duration::zero()).await {
                 Ok(DigestNow::Ready { outbox_id, reply }) => {
                     let stamp = digest::scheduler::stamp(now);
-                    db::outbox::mark_sent(&dossier.pool, outbox_id, CONSOLE_CHAT, &stamp)
+                    dossier
+                        .store
+                        .mark_digests_sent(&[(outbox_id, CONSOLE_CHAT)], &stamp)
                         .await
                         .map(|()| reply)
                         .map_err(Into::into)

@@ -8,6 +8,7 @@ pub mod chats;
 pub mod digest_batch;
 pub mod discovered;
 pub mod documents;
+pub mod engine;
 mod fact_rows;
 pub mod facts;
 pub mod feeds;
@@ -37,12 +38,13 @@ const DEFAULT_SQLITE_URL: &str = crate::config::DEFAULT_DATABASE_URL;
 /// How long a write waits for another process (say `dossier ingest`) to release the database.
 const BUSY_TIMEOUT: Duration = Duration::from_secs(15);
 
-/// Opens (creating if missing) the database at `url` and applies pending migrations.
+/// Opens (creating if missing) the SQLite database at `url` and applies pending migrations; for a
+/// `DATABASE_URL` that may name PostgreSQL, see [`engine::open`].
 pub async fn connect(url: &str) -> anyhow::Result<Pool> {
     anyhow::ensure!(
         !postgres::is_postgres_url(url),
-        "DATABASE_URL names a PostgreSQL database: the PostgreSQL store (db::store, db::postgres) is tested but \
-         the bot does not run on it yet (issue 14); use an SQLite URL such as {DEFAULT_SQLITE_URL}"
+        "the URL names a PostgreSQL database, where an SQLite file (such as {DEFAULT_SQLITE_URL}) is needed: \
+         PostgreSQL holds the shared state (db::engine::open), never the fact index"
     );
     let options = SqliteConnectOptions::from_str(url)
         .with_context(|| format!("DATABASE_URL {url:?} is not a valid SQLite URL"))?
@@ -111,7 +113,7 @@ mod tests {
     #[tokio::test]
     async fn a_postgres_url_is_refused_with_what_to_do_instead() {
         let err = connect("postgres://bot@db.example/dossier").await.unwrap_err().to_string();
-        assert!(err.contains("does not run on it yet") && err.contains("sqlite://"), "{err}");
+        assert!(err.contains("never the fact index") && err.contains("sqlite://"), "{err}");
     }
 
     #[sqlx::test]

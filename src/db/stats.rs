@@ -35,6 +35,14 @@ pub async fn collect(pool: &Pool, since: &str) -> anyhow::Result<Stats> {
     .context("collecting statistics")
 }
 
+/// The fact index's documents and facts (sentences).
+pub async fn index_counts(pool: &Pool) -> anyhow::Result<(i64, i64)> {
+    sqlx::query_as("SELECT (SELECT COUNT(*) FROM documents), (SELECT COUNT(*) FROM sentences)")
+        .fetch_one(pool)
+        .await
+        .context("counting the fact index")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -12,7 +12,7 @@ use super::{
 };
 use crate::{
     answer::{AnswerError, Dossier},
-    db::{self, chats::ChatRow, outbox::NewDigest},
+    db::store::{ChatRow, DigestSchedule, NewDigest},
     i18n::{Lang, arg},
     reply::{Action, Button, ChatRef, Reply, text},
 };
@@ -21,7 +21,7 @@ use crate::{
 pub const TOGGLE_PREFIX: &str = "sub:";
 
 async fn chat_row(dossier: &Dossier, chat: &ChatRef) -> anyhow::Result<ChatRow> {
-    db::chats::ensure(&dossier.pool, chat.id, chat.kind.as_str(), chat.title.as_deref()).await
+    dossier.store.ensure_chat(chat.id, chat.kind.as_str(), chat.title.as_deref()).await
 }
 
 fn schedule_of(row: &ChatRow) -> Schedule {
@@ -51,7 +51,7 @@ pub async fn subscribe(dossier: &Dossier, chat: &ChatRef, typed: &str) -> Result
     let schedule = schedule_of(&row);
     let first = stamp(schedule.next_slot(Utc::now()));
     let thread = chat.thread_id.map(i64::from);
-    let added = db::subscriptions::subscribe(&dossier.pool, chat.id, &subject.key, thread, &first).await?;
+    let added = dossier.store.subscribe(chat.id, &subject.key, thread, &first).await?;
     let lang = dossier.lang;
     let lead = if added { "digest-subscribed" } else { "digest-already" };
     Ok(Reply::default()
@@ -63,7 +63,7 @@ pub async fn subscribe(dossier: &Dossier, chat: &ChatRef, typed: &str) -> Result
 pub async fn unsubscribe(dossier: &Dossier, chat: &ChatRef, typed: &str) -> Result<Reply, AnswerError> {
     let dossier = &dossier.current().await?;
     if typed.trim().eq_ignore_ascii_case("all") {
-        let n = db::subscriptions::unsubscribe_all(&dossier.pool, chat.id).await?;
+        let n = dossier.store.unsubscribe_all(chat.id).await?;
         return Ok(Reply::text(if n == 0 {
             dossier.lang.t("digest-unsubscribed-none")
         } else {
@@ -74,7 +74,7 @@ pub async fn unsubscribe(dossier: &Dossier, chat: &ChatRef, typed: &str) -> Resu
         Ok(subject) => subject,
         Err(reply) => return Ok(reply),
     };
-    let removed = db::subscriptions::unsubscribe(&dossier.pool, chat.id, &subject.key).await?;
+    let removed = dossier.store.unsubscribe(chat.id, &subject.key).await?;
     let id = if removed { "digest-unsubscribed" } else { "digest-not-subscribed" };
     Ok(Reply::default().line(dossier.lang.spans(id, &[arg("name", subject.name.as_str())])))
 }
@@ -83,7 +83,7 @@ pub async fn unsubscribe(dossier: &Dossier, chat: &ChatRef, typed: &str) -> Resu
 pub async fn subscriptions(dossier: &Dossier, chat: &ChatRef) -> Result<Reply, AnswerError> {
     let dossier = &dossier.current().await?;
     let row = chat_row(dossier, chat).await?;
-    let subs = db::subscriptions::list(&dossier.pool, chat.id).await?;
+    let subs = dossier.store.subscriptions(chat.id).await?;
     if subs.is_empty() {
         let lang = dossier.lang;
         return Ok(Reply::default()
@@ -136,7 +136,7 @@ pub async fn show_settings(dossier: &Dossier, chat: &ChatRef) -> Result<Reply, A
 pub async fn update_settings(dossier: &Dossier, chat: &ChatRef, change: SettingsChange) -> Result<Reply, AnswerError> {
     let row = chat_row(dossier, chat).await?;
     if let SettingsChange::QuizOpenPeriod(secs) = change {
-        db::chats::set_quiz_open_period(&dossier.pool, chat.id, secs).await?;
+        dossier.store.set_quiz_open_period(chat.id, secs).await?;
         return Ok(Reply::text(dossier.lang.tr("settings-quiz-set", &[arg("secs", secs)])));
     }
     let mut schedule = schedule_of(&row);
@@ -153,22 +153,23 @@ pub async fn update_settings(dossier: &Dossier, chat: &ChatRef, change: Settings
     };
     let next = stamp(schedule.next_slot(Utc::now()));
     let time = schedule.time.format("%H:%M").to_string();
-    db::subscriptions::set_schedule(&dossier.pool, chat.id, schedule.timezone.name(), &time, frequency, weekday, &next)
-        .await?;
+    let stored =
+        DigestSchedule { timezone: schedule.timezone.name(), digest_time: &time, frequency, weekday, next_slot: &next };
+    dossier.store.set_schedule(chat.id, &stored).await?;
     Ok(Reply::text(dossier.lang.tr("settings-set", &[arg("schedule", describe(&schedule, dossier.lang))])))
 }
 
 /// `/pause`.
 pub async fn pause(dossier: &Dossier, chat: &ChatRef) -> Result<Reply, AnswerError> {
     chat_row(dossier, chat).await?;
-    db::subscriptions::set_paused(&dossier.pool, chat.id, true).await?;
+    dossier.store.set_paused(chat.id, true).await?;
     Ok(Reply::text(dossier.lang.t("digest-paused")))
 }
 
 /// `/resume` (also clears an "unreachable" mark: the chat is evidently reachable again).
 pub async fn resume(dossier: &Dossier, chat: &ChatRef) -> Result<Reply, AnswerError> {
     chat_row(dossier, chat).await?;
-    db::subscriptions::set_paused(&dossier.pool, chat.id, false).await?;
+    dossier.store.set_paused(chat.id, false).await?;
     Ok(Reply::text(dossier.lang.t("digest-resumed")))
 }
 
@@ -191,10 +192,10 @@ pub async fn digest_now(
     grace: chrono::Duration,
 ) -> Result<DigestNow, AnswerError> {
     let row = chat_row(dossier, chat).await?;
-    if db::subscriptions::list(&dossier.pool, chat.id).await?.is_empty() {
+    if dossier.store.subscriptions(chat.id).await?.is_empty() {
         return Ok(DigestNow::Nothing(Reply::text(dossier.lang.t("digest-none-yet"))));
     }
-    let unseen = db::outbox::unseen_facts(&dossier.pool, chat.id, super::scheduler::WINDOW).await?;
+    let unseen = super::scheduler::unseen_facts(dossier, chat.id).await?;
     let Some(digest) = compose::compose(&dossier.pool, &dossier.knowledge, unseen, max_facts, dossier.lang).await?
     else {
         let since = row.last_digest_at.as_deref().map_or_else(
@@ -215,7 +216,7 @@ pub async fn digest_now(
         fact_keys_json: &keys_json,
         send_after: &send_after,
     };
-    match db::outbox::enqueue(&dossier.pool, chat.id, Some(written), None).await? {
+    match dossier.store.enqueue_digest(chat.id, Some(written), None).await? {
         Some(outbox_id) => Ok(DigestNow::Ready { outbox_id, reply: digest.reply }),
         None => Ok(DigestNow::Nothing(Reply::text(dossier.lang.t("digest-on-its-way")))),
     }
@@ -225,8 +226,7 @@ pub async fn digest_now(
 pub async fn keyboard(dossier: &Dossier, chat: &ChatRef) -> Result<Reply, AnswerError> {
     let dossier = &dossier.current().await?;
     chat_row(dossier, chat).await?;
-    let subscribed: Vec<String> =
-        db::subscriptions::list(&dossier.pool, chat.id).await?.into_iter().map(|s| s.subject).collect();
+    let subscribed: Vec<String> = dossier.store.subscriptions(chat.id).await?.into_iter().map(|s| s.subject).collect();
     let mut keys: Vec<String> =
         dossier.knowledge.topics.topics().iter().map(|t| format!("{TOPIC_PREFIX}{}", t.key)).collect();
     keys.extend(subscribed.iter().filter(|s| !keys.contains(s)).cloned().collect::<Vec<_>>());
@@ -264,11 +264,11 @@ pub async fn toggle(dossier: &Dossier, chat: &ChatRef, data: &str) -> Result<(Re
     }
     let row = chat_row(dossier, chat).await?;
     let name = subjects::display_name(&dossier.knowledge, key, dossier.lang);
-    let notice = if db::subscriptions::unsubscribe(&dossier.pool, chat.id, key).await? {
+    let notice = if dossier.store.unsubscribe(chat.id, key).await? {
         dossier.lang.tr("digest-toggle-off", &[arg("name", name.as_str())])
     } else {
         let first = stamp(schedule_of(&row).next_slot(Utc::now()));
-        db::subscriptions::subscribe(&dossier.pool, chat.id, key, chat.thread_id.map(i64::from), &first).await?;
+        dossier.store.subscribe(chat.id, key, chat.thread_id.map(i64::from), &first).await?;
         dossier.lang.tr("digest-toggle-on", &[arg("name", name.as_str())])
     };
     Ok((keyboard(dossier, chat).await?, notice))
@@ -283,7 +283,7 @@ pub async fn follow(dossier: &Dossier, chat: &ChatRef, key: &str) -> Result<Stri
     let row = chat_row(dossier, chat).await?;
     let first = stamp(schedule_of(&row).next_slot(Utc::now()));
     let thread = chat.thread_id.map(i64::from);
-    let added = db::subscriptions::subscribe(&dossier.pool, chat.id, key, thread, &first).await?;
+    let added = dossier.store.subscribe(chat.id, key, thread, &first).await?;
     let (lang, name) = (dossier.lang, dossier.name_of(entity));
     Ok(if added {
         let schedule = describe(&schedule_of(&row), lang);

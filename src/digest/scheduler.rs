@@ -10,9 +10,8 @@ use crate::{
     answer::Dossier,
     db::{
         self,
-        chats::ChatRow,
-        digest_batch::{ChatSubjects, Enqueued},
         outbox::UnseenFact,
+        store::{ChatRow, ChatSubjects, Enqueued},
     },
     i18n::Lang,
 };
@@ -49,16 +48,28 @@ pub async fn enqueue_due(dossier: &Dossier, now: DateTime<Utc>, max_facts: usize
     let now_text = stamp(now);
     let dossier = &dossier.current().await.map_err(|e| anyhow::anyhow!("{e}"))?;
     loop {
-        let due = db::outbox::due_chats(&dossier.pool, &now_text, BATCH).await?;
+        let due = dossier.store.due_chats(&now_text, BATCH).await?;
         if due.is_empty() {
             return Ok(outcome);
         }
         outcome.due += due.len();
         let batch = compose_batch(dossier, &due, now, max_facts).await?;
         outcome.empty += batch.iter().filter(|e| e.reply.is_none()).count();
-        let written = db::digest_batch::enqueue_many(&dossier.pool, &batch, &now_text).await?;
+        let written = dossier.store.enqueue_digests(&batch, &now_text).await?;
         outcome.enqueued += usize::try_from(written).unwrap_or_default();
     }
+}
+
+/// Facts on a chat's subjects that it has neither received nor has waiting in the outbox, newest document
+/// first, among the newest [`WINDOW`] facts of each subject: the subscriptions and what the chat had come
+/// from the shared store, the facts from the fact index.
+pub async fn unseen_facts(dossier: &Dossier, chat_id: i64) -> anyhow::Result<Vec<UnseenFact>> {
+    let subjects = dossier.store.subjects_of(&[chat_id]).await?.remove(&chat_id).unwrap_or_default();
+    let newest = db::digest_batch::newest_of_subjects(&dossier.pool, &subjects.subjects, WINDOW).await?;
+    let keys: Vec<&str> = newest.iter().map(|f| f.fact.fact_key.as_str()).collect();
+    let had: HashSet<String> =
+        dossier.store.already_had(&[chat_id], &keys).await?.into_iter().map(|(_, key)| key).collect();
+    Ok(newest.into_iter().filter(|f| !had.contains(&f.fact.fact_key)).collect())
 }
 
 /// The digest (or nothing new) of each due chat, and its next slot.
@@ -70,7 +81,7 @@ async fn compose_batch(
 ) -> anyhow::Result<Vec<Enqueued>> {
     let pool = &dossier.pool;
     let ids: Vec<i64> = due.iter().map(|c| c.chat_id).collect();
-    let subjects = db::digest_batch::subjects_of(pool, &ids).await?;
+    let subjects = dossier.store.subjects_of(&ids).await?;
     let mut newest: HashMap<&[String], Vec<UnseenFact>> = HashMap::new();
     for chat in subjects.values() {
         if !newest.contains_key(chat.subjects.as_slice()) {
@@ -80,7 +91,7 @@ async fn compose_batch(
     }
     let keys: HashSet<&str> = newest.values().flatten().map(|f| f.fact.fact_key.as_str()).collect();
     let mut had: HashMap<i64, HashSet<String>> = HashMap::new();
-    for (chat_id, key) in db::digest_batch::already_had(pool, &ids, &keys.into_iter().collect::<Vec<_>>()).await? {
+    for (chat_id, key) in dossier.store.already_had(&ids, &keys.into_iter().collect::<Vec<_>>()).await? {
         had.entry(chat_id).or_default().insert(key);
     }
 

@@ -36,7 +36,7 @@ impl IndexSync {
     }
 
     /// Ingests what the archive stored since the last catch-up; one cheap read when nothing moved.
-    pub async fn catch_up(&mut self, archive: &dyn DocumentArchive, index: &Pool) -> anyhow::Result<CatchUp> {
+    pub async fn catch_up(&mut self, archive: &(dyn DocumentArchive + Sync), index: &Pool) -> anyhow::Result<CatchUp> {
         let version = archive.archive_version().await?;
         let mut report = CatchUp { version: self.built_at, ..CatchUp::default() };
         if version == self.built_at {

@@ -131,7 +131,7 @@ pub struct SyncReport {
 }
 
 impl SyncReport {
-    fn skip(&mut self, error: &IngestError) {
+    pub(crate) fn skip(&mut self, error: &IngestError) {
         log::warn!("skipped a document: {error}");
         self.failed.push(error.to_string());
     }

@@ -5,6 +5,7 @@ pub mod catalogue;
 pub mod extract;
 pub mod index_sync;
 pub mod ingest;
+pub mod intake;
 pub mod knowledge;
 pub mod source;
 

@@ -4,15 +4,15 @@
 use crate::{
     cli::FeedAction,
     config::Config,
-    db::{self, Pool},
-    facts::{IngestError, Ingestor},
+    db,
+    facts::{IngestError, intake::Intake},
 };
 
 use super::{Added, FeedError, FeedState, page};
 
 /// Runs a `dossier feed` subcommand, printing what it did.
 pub async fn run(config: &Config, action: FeedAction) -> anyhow::Result<()> {
-    let pool = db::connect(&config.database_url).await?;
+    let pool = db::engine::open(&config.database_url, &config.fact_index_path).await?;
     match action {
         FeedAction::Add { url } => match super::add(&pool, &url, config.fetch_allow_private).await {
             Ok((url, Added::New)) => println!("added {url}; `dossier serve` polls it within {} s", poll_secs(config)),
@@ -28,7 +28,7 @@ pub async fn run(config: &Config, action: FeedAction) -> anyhow::Result<()> {
             Err(FeedError::Unexpected(e)) => return Err(e),
         },
         FeedAction::List => {
-            let feeds = db::feeds::list(&pool).await?;
+            let feeds = pool.shared.feeds().await?;
             if feeds.is_empty() {
                 println!("no feeds yet: `dossier feed add URL`");
             }
@@ -63,16 +63,11 @@ pub fn is_web_address(arg: &str) -> bool {
 }
 
 /// Ingests web pages for `dossier ingest`; returns (failed, changed).
-pub async fn ingest_urls(
-    config: &Config,
-    pool: &Pool,
-    ingestor: &Ingestor,
-    urls: &[String],
-) -> anyhow::Result<(usize, usize)> {
+pub async fn ingest_urls(config: &Config, intake: &Intake, urls: &[String]) -> anyhow::Result<(usize, usize)> {
     let fetcher = super::fetcher(config)?;
     let (mut failed, mut changed) = (0, 0);
     for url in urls {
-        match page::ingest_url(pool, ingestor, &fetcher, url).await {
+        match page::ingest_url(intake, &fetcher, url).await {
             Ok(outcome) => {
                 changed += usize::from(matches!(outcome, page::PageOutcome::Ingested { .. }));
                 println!("{url}: {outcome:?}");

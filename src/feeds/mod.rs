@@ -13,8 +13,8 @@ pub use poll::{PollOutcome, Poller};
 
 use crate::{
     config::Config,
-    db::{self, Pool},
-    facts::Ingestor,
+    db::{self, Pool, engine::Places},
+    facts::{Ingestor, intake::Intake},
     web::{FetchError, FetchLimits, Fetcher, address, url_key},
 };
 
@@ -33,11 +33,15 @@ pub fn fetcher(config: &Config) -> anyhow::Result<Fetcher> {
     Fetcher::new(FetchLimits::from_config(config))
 }
 
-/// A poller for `pool` with the configuration's interval and failure limit.
+/// A poller for the embedded installation in `pool` with the configuration's interval and failure limit.
 pub fn poller(config: &Config, pool: Pool, ingestor: Ingestor) -> anyhow::Result<Poller> {
+    poller_for(config, Intake::embedded(pool, ingestor))
+}
+
+/// A poller ingesting through `intake`, with the configuration's interval and failure limit.
+pub fn poller_for(config: &Config, intake: Intake) -> anyhow::Result<Poller> {
     Ok(Poller {
-        pool,
-        ingestor,
+        intake,
         fetcher: fetcher(config)?,
         every: config.feed_poll.unwrap_or(std::time::Duration::from_secs(600)),
         max_failures: config.feed_max_failures,
@@ -53,16 +57,16 @@ pub fn feed_url(raw: &str, allow_private: bool) -> Result<String, FetchError> {
 }
 
 /// Adds feed `raw` (polled at once); returns its stored address and what was done.
-pub async fn add(pool: &Pool, raw: &str, allow_private: bool) -> Result<(String, Added), FeedError> {
+pub async fn add(places: &impl Places, raw: &str, allow_private: bool) -> Result<(String, Added), FeedError> {
     let url = feed_url(raw, allow_private)?;
-    let added = db::feeds::add(pool, &url, &db::now_text()).await?;
+    let added = places.shared().add_feed(&url, &db::now_text()).await?;
     Ok((url, added))
 }
 
 /// Removes feed `raw`; whether it was there. Its documents stay in the fact base.
-pub async fn remove(pool: &Pool, raw: &str) -> Result<bool, FeedError> {
+pub async fn remove(places: &impl Places, raw: &str) -> Result<bool, FeedError> {
     let url = url_key::parse(raw)?.to_string();
-    Ok(db::feeds::remove(pool, &url).await?)
+    Ok(places.shared().remove_feed(&url).await?)
 }
 
 /// A feed's state in a word: active, failing (with the count) or deactivated.

@@ -7,8 +7,8 @@ use sha2::{Digest, Sha256};
 use url::Url;
 
 use crate::{
-    db::{self, Pool, feeds::ItemRecord},
-    facts::{DocumentMeta, IngestError, IngestOutcome, Ingestor, SourceDocument},
+    db::{self, feeds::ItemRecord},
+    facts::{DocumentMeta, IngestError, IngestOutcome, SourceDocument, intake::Intake},
     web::{
         FetchError, Fetcher, Validators,
         article::{self, Article, ArticleError},
@@ -123,13 +123,11 @@ pub fn text_hash(text: &str) -> String {
 /// Ingests `page` unless its text is already in the fact base under another address; records the page
 /// (and the feed item `item`, if any) after the document is committed.
 pub async fn ingest_page(
-    pool: &Pool,
-    ingestor: &Ingestor,
+    intake: &Intake,
     page: &WebPage,
     item: Option<(i64, &str)>,
 ) -> Result<PageOutcome, IngestError> {
-    let hash = text_hash(&page.text);
-    let now = db::now_text();
+    let (hash, now, store, ingestor) = (text_hash(&page.text), db::now_text(), &intake.store, &intake.ingestor);
     fn record<'a>(
         item: Option<(i64, &'a str)>,
         page: &'a WebPage,
@@ -145,8 +143,8 @@ pub async fn ingest_page(
             page: Some((page.url_key.as_str(), hash, document)),
         }
     }
-    if let Some(of) = db::feeds::known_page(pool, &page.url_key, Some(&hash)).await?.filter(|d| *d != page.url_key) {
-        db::feeds::record_item(pool, &record(item, page, &hash, "duplicate", &of), &now).await?;
+    if let Some(of) = store.known_page(&page.url_key, Some(&hash)).await?.filter(|d| *d != page.url_key) {
+        store.record_feed_item(&record(item, page, &hash, "duplicate", &of), &now).await?;
         return Ok(PageOutcome::Duplicate { of });
     }
     let meta = DocumentMeta {
@@ -157,8 +155,8 @@ pub async fn ingest_page(
     };
     let text = page.text.replace('\0', "");
     let doc = SourceDocument::from_bytes(&page.url_key, text.as_bytes(), Some(meta), &ingestor.knowledge().rules_hash)?;
-    let outcome = ingestor.ingest(pool, &doc).await?;
-    db::feeds::record_item(pool, &record(item, page, &hash, "ingested", &page.url_key), &now).await?;
+    let outcome = intake.ingest(&doc).await?;
+    store.record_feed_item(&record(item, page, &hash, "ingested", &page.url_key), &now).await?;
     Ok(match outcome {
         IngestOutcome::Unchanged => PageOutcome::Unchanged,
         IngestOutcome::Added { sentences } | IngestOutcome::Updated { sentences } => {
@@ -168,15 +166,10 @@ pub async fn ingest_page(
 }
 
 /// `dossier ingest URL` and a link sent by the owner: one page, fetched, extracted and ingested.
-pub async fn ingest_url(
-    pool: &Pool,
-    ingestor: &Ingestor,
-    fetcher: &Fetcher,
-    raw: &str,
-) -> Result<PageOutcome, UrlError> {
+pub async fn ingest_url(intake: &Intake, fetcher: &Fetcher, raw: &str) -> Result<PageOutcome, UrlError> {
     let url = url_key::parse(raw).map_err(PageError::from)?;
     let article = fetch_article(fetcher, &url).await?;
-    Ok(ingest_page(pool, ingestor, &page_of(&url, article, &Hints::default()), None).await?)
+    Ok(ingest_page(intake, &page_of(&url, article, &Hints::default()), None).await?)
 }
 
 /// Why a one-off page was not ingested.

@@ -15,8 +15,8 @@ use super::{
     schedule,
 };
 use crate::{
-    db::{self, Pool, feeds::FeedRow},
-    facts::{IngestError, Ingestor},
+    db::{self, feeds::FeedRow},
+    facts::{IngestError, intake::Intake},
     web::{Fetcher, Validators, url_key},
 };
 
@@ -30,8 +30,8 @@ const ITEM_ATTEMPTS: i64 = 3;
 /// Everything a poll needs.
 #[derive(Clone)]
 pub struct Poller {
-    pub pool: Pool,
-    pub ingestor: Ingestor,
+    /// The fact index, the shared store (feeds, items, the archive) and the ingest rules.
+    pub intake: Intake,
     pub fetcher: Fetcher,
     /// A feed's normal interval (`FEED_POLL_SECS`).
     pub every: Duration,
@@ -53,10 +53,14 @@ pub struct PollOutcome {
 }
 
 impl Poller {
+    fn store(&self) -> &dyn crate::db::store::Database {
+        &*self.intake.store
+    }
+
     /// Polls every feed due at `now`.
     pub async fn poll_due(&self, now: DateTime<Utc>) -> anyhow::Result<PollOutcome> {
         let mut outcome = PollOutcome::default();
-        for feed in db::feeds::due(&self.pool, &schedule::stamp(now), 100).await? {
+        for feed in self.store().due_feeds(&schedule::stamp(now), 100).await? {
             if self.stop.is_cancelled() {
                 break;
             }
@@ -87,7 +91,7 @@ impl Poller {
             let item_error = feed.last_error.as_deref().filter(|_| feed.failures == 0);
             let validators = (etag.as_deref(), modified.as_deref());
             let success = db::feeds::Success { title: None, validators, ttl: None, next_poll_at: &next, item_error };
-            db::feeds::record_success(&self.pool, feed.id, &success, &stamp).await?;
+            self.store().record_feed_success(feed.id, &success, &stamp).await?;
             return Ok(());
         }
         let parsed = match parse::parse(&fetched.body, &fetched.url) {
@@ -104,7 +108,7 @@ impl Poller {
             next_poll_at: &next,
             item_error: item_error.as_deref(),
         };
-        db::feeds::record_success(&self.pool, feed.id, &success, &schedule::stamp(now)).await
+        self.store().record_feed_success(feed.id, &success, &schedule::stamp(now)).await
     }
 
     async fn fail(
@@ -119,7 +123,7 @@ impl Poller {
         outcome.failed += 1;
         let wait = schedule::after_failure(self.every, feed.failures + 1, retry_after);
         let (next, stamp) = (schedule::stamp(now + wait), schedule::stamp(now));
-        if db::feeds::record_failure(&self.pool, feed.id, error, &next, self.max_failures, &stamp).await? {
+        if self.store().record_feed_failure(feed.id, error, &next, self.max_failures, &stamp).await? {
             log::warn!("feed {} deactivated after {} failures in a row", feed.url, self.max_failures);
             outcome.deactivated += 1;
         }
@@ -135,7 +139,7 @@ impl Poller {
         outcome: &mut PollOutcome,
     ) -> anyhow::Result<Option<String>> {
         let mut last_error = None;
-        let known = db::feeds::items(&self.pool, feed.id).await?;
+        let known = self.store().feed_items(feed.id).await?;
         let mut new = Vec::new();
         for item in parsed.items.iter().take(MAX_ITEMS_PER_POLL) {
             let key = item.link.as_ref().map_or_else(|| format!("{}#{}", feed.url, item.id), url_key::normalise);
@@ -145,7 +149,7 @@ impl Poller {
                 _ => {}
             }
             // The same article through another feed: recorded, not fetched again.
-            if let Some(of) = db::feeds::known_page(&self.pool, &key, None).await? {
+            if let Some(of) = self.store().known_page(&key, None).await? {
                 let record = db::feeds::ItemRecord {
                     feed_id: Some(feed.id),
                     item_key: &key,
@@ -153,7 +157,7 @@ impl Poller {
                     error: None,
                     page: None,
                 };
-                db::feeds::record_item(&self.pool, &record, &db::now_text()).await?;
+                self.store().record_feed_item(&record, &db::now_text()).await?;
                 log::debug!("feed {}: {key} is already ingested as {of}", feed.url);
                 outcome.duplicates += 1;
                 continue;
@@ -187,7 +191,7 @@ impl Poller {
                     continue;
                 }
             };
-            match page::ingest_page(&self.pool, &self.ingestor, &page, Some((feed.id, &key))).await {
+            match page::ingest_page(&self.intake, &page, Some((feed.id, &key))).await {
                 Ok(PageOutcome::Duplicate { .. }) => outcome.duplicates += 1,
                 Ok(_) => outcome.ingested += 1,
                 Err(IngestError::Unexpected(e)) => return Err(e),
@@ -216,7 +220,7 @@ impl Poller {
             error: Some(error),
             page: None,
         };
-        db::feeds::record_item(&self.pool, &record, &db::now_text()).await
+        self.store().record_feed_item(&record, &db::now_text()).await
     }
 }
 

@@ -7,7 +7,7 @@ use chrono::{DateTime, Duration, Utc};
 
 use super::{Question, QuizError, QuizNotice, next_question, question, rounds::no_questions, scores};
 use crate::{
-    db::{self, Pool, quiz::ts},
+    db::{engine::Places, quiz::ts},
     i18n::{Lang, arg},
     reply::{ChatId, Reply, UserId, bold, text},
 };
@@ -18,19 +18,19 @@ const OPEN_FOR: Duration = Duration::hours(24);
 
 /// Asks the session a question, shown with numbered options and how to answer in `lang`.
 pub async fn ask(
-    pool: &Pool,
+    db: &impl Places,
     session: ChatId,
     topic: Option<&str>,
     now: DateTime<Utc>,
     lang: Lang,
 ) -> Result<Reply, QuizError> {
-    let Some(q) = next_question(pool, session, topic).await? else {
+    let Some(q) = next_question(db, session, topic).await? else {
         return Err(no_questions(topic));
     };
     // Any earlier unanswered question is dropped: the newest one is the one to answer.
-    db::quiz::polls::stop_open(pool, session.0, None, &ts(now)).await?;
+    db.shared().stop_open_polls(session.0, None, &ts(now)).await?;
     scores::record_poll(
-        pool,
+        db,
         &scores::NewPoll {
             poll_id: format!("{PREFIX}{}:{}:{}", session.0, q.id, now.timestamp_millis()),
             chat: session,
@@ -59,7 +59,7 @@ pub fn render(q: &Question, lang: Lang) -> Reply {
 /// Checks the session's answer (1-based `choice`) to its current question, scores it, and explains in
 /// `lang`.
 pub async fn answer(
-    pool: &Pool,
+    db: &impl Places,
     session: ChatId,
     user: UserId,
     user_name: &str,
@@ -67,17 +67,18 @@ pub async fn answer(
     now: DateTime<Utc>,
     lang: Lang,
 ) -> Result<Reply, QuizError> {
-    let Some(poll) = db::quiz::polls::latest_open(pool, session.0, PREFIX, &ts(now)).await? else {
+    let shared = db.shared();
+    let Some(poll) = shared.latest_open_poll(session.0, PREFIX, &ts(now)).await? else {
         return Err(QuizError::User(QuizNotice::NothingToAnswer));
     };
-    let Some(q) = question(pool, poll.question_id).await? else {
+    let Some(q) = question(db.index(), poll.question_id).await? else {
         return Err(QuizError::User(QuizNotice::QuestionGone));
     };
     if choice == 0 || choice > q.options.len() {
         return Err(QuizError::User(QuizNotice::AnswerRange(q.options.len())));
     }
-    scores::record_answer(pool, &poll.poll_id, user, user_name, &[choice - 1], now).await?;
-    db::quiz::polls::stop(pool, &poll.poll_id, &ts(now)).await?;
+    scores::record_answer(db, &poll.poll_id, user, user_name, &[choice - 1], now).await?;
+    shared.stop_poll(&poll.poll_id, &ts(now)).await?;
     let verdict = if choice - 1 == q.correct { "quiz-right" } else { "quiz-wrong" };
     let mut reply = Reply::default().line(lang.spans(verdict, &[arg("answer", q.answer())]));
     reply.push_quote(vec![text(q.fact.clone())]);
@@ -88,6 +89,8 @@ pub async fn answer(
 mod tests {
     use super::*;
     use crate::db::quiz::questions::tests::seed_pool;
+    #[allow(unused_imports)]
+    use crate::db::{self, Pool};
 
     fn at(s: &str) -> DateTime<Utc> {
         DateTime::parse_from_rfc3339(s).unwrap().with_timezone(&Utc)

@@ -30,7 +30,7 @@ pub use schedule::{ScheduledQuiz, clear_schedule, due_scheduled, set_schedule};
 pub use scores::{AnswerOutcome, NewPoll, leaderboard, record_answer, record_poll};
 
 use crate::{
-    db::{self, Pool},
+    db::{self, Pool, engine::Places},
     facts::Knowledge,
     i18n::Lang,
     reply::{ChatId, QuizPoll},
@@ -132,21 +132,31 @@ pub async fn question(pool: &Pool, id: i64) -> Result<Option<Question>, QuizErro
 /// The next question for a chat, on `topic` (a topic key) or on anything: one it has not seen in this
 /// cycle through the topic's pool, in an order of its own. When the chat has seen the whole pool, the
 /// cycle starts again. `None` when the pool is empty.
-pub async fn next_question(pool: &Pool, chat: ChatId, topic: Option<&str>) -> Result<Option<Question>, QuizError> {
-    let candidates = db::quiz::questions::pool_for(pool, chat.0, topic).await?;
+pub async fn next_question(
+    places: &impl Places,
+    chat: ChatId,
+    topic: Option<&str>,
+) -> Result<Option<Question>, QuizError> {
+    let (pool, shared) = (places.index(), places.shared());
+    let mut candidates = db::quiz::questions::pool_for(pool, chat.0, topic).await?;
     if candidates.is_empty() {
         return Ok(None);
+    }
+    // What the chat has seen is shared state (questions are the index's): read from the store.
+    let seen: std::collections::HashSet<i64> = shared.seen_questions(chat.0).await?.into_iter().collect();
+    for candidate in &mut candidates {
+        candidate.2 = seen.contains(&candidate.0);
     }
     let mut unseen: Vec<&(i64, String, bool)> = candidates.iter().filter(|c| !c.2).collect();
     if unseen.is_empty() {
         let ids: Vec<i64> = candidates.iter().map(|c| c.0).collect();
-        db::quiz::questions::reset_seen(pool, chat.0, &ids).await?;
+        shared.reset_seen(chat.0, &ids).await?;
         unseen = candidates.iter().collect();
     }
     let Some(&&(id, _, _)) = unseen.iter().min_by_key(|c| (shuffle::seed(&format!("{}:{}", chat.0, c.1)), c.0)) else {
         return Ok(None);
     };
-    db::quiz::questions::mark_seen(pool, chat.0, id, &db::now_text()).await?;
+    shared.mark_seen(chat.0, id, &db::now_text()).await?;
     let Some(row) = db::quiz::questions::get(pool, id).await? else { return Ok(None) };
     let topic = match topic {
         Some(t) => Some(t.to_owned()),

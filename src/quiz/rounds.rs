@@ -10,8 +10,9 @@ use chrono::{DateTime, Duration, Utc};
 use super::{Question, QuizError, QuizNotice, next_question};
 use crate::{
     db::{
-        self, Pool,
-        quiz::{rounds::RoundRow, ts},
+        engine::Places,
+        quiz::ts,
+        store::quiz::{NewRound, RoundAnswer, RoundRow},
     },
     i18n::{Lang, arg},
     reply::{ChatId, Reply, Span, UserId, bold, text},
@@ -41,7 +42,7 @@ pub struct StopOutcome {
 
 /// Starts a round of `n` questions (1..=[`MAX_ROUND`]) on `topic` and hands out its first question.
 pub async fn start_round(
-    pool: &Pool,
+    db: &impl Places,
     chat: ChatId,
     n: u32,
     topic: Option<&str>,
@@ -51,19 +52,26 @@ pub async fn start_round(
     if !(1..=MAX_ROUND).contains(&n) {
         return Err(QuizError::User(QuizNotice::RoundSize));
     }
-    if db::quiz::questions::pool_for(pool, chat.0, topic).await?.is_empty() {
+    let shared = db.shared();
+    if crate::db::quiz::questions::pool_for(db.index(), chat.0, topic).await?.is_empty() {
         return Err(no_questions(topic));
     }
-    let until = ts(now + SEND_LEASE);
-    let Some(round_id) =
-        db::quiz::rounds::create(pool, chat.0, topic, i64::from(n), started_by.map(|u| u.0), &ts(now), &until).await?
-    else {
+    let (until, started_at) = (ts(now + SEND_LEASE), ts(now));
+    let round = NewRound {
+        chat_id: chat.0,
+        topic,
+        total: i64::from(n),
+        started_by: started_by.map(|u| u.0),
+        now: &started_at,
+        awaiting_until: &until,
+    };
+    let Some(round_id) = shared.create_round(&round).await? else {
         return Err(QuizError::User(QuizNotice::RoundRunning));
     };
-    match next_question(pool, chat, topic).await? {
+    match next_question(db, chat, topic).await? {
         Some(question) => Ok(RoundStep::Ask { round_id, chat, number: 1, total: n, question }),
         None => {
-            db::quiz::rounds::end(pool, round_id, "finished", &ts(now)).await?;
+            shared.end_round(round_id, "finished", &ts(now)).await?;
             Err(no_questions(topic))
         }
     }
@@ -76,15 +84,16 @@ pub(super) fn no_questions(topic: Option<&str>) -> QuizError {
 
 /// Every step due at `now`: the next question of each round whose poll closed, or its results in the
 /// chat's stored language.
-pub async fn advance(pool: &Pool, now: DateTime<Utc>) -> Result<Vec<RoundStep>, QuizError> {
+pub async fn advance(db: &impl Places, now: DateTime<Utc>) -> Result<Vec<RoundStep>, QuizError> {
     let mut steps = Vec::new();
-    for round in db::quiz::rounds::due(pool, &ts(now)).await? {
-        if !db::quiz::rounds::claim(pool, round.id, &ts(now), &ts(now + SEND_LEASE)).await? {
+    let shared = db.shared();
+    for round in shared.due_rounds(&ts(now)).await? {
+        if !shared.claim_round(round.id, &ts(now), &ts(now + SEND_LEASE)).await? {
             continue;
         }
         let chat = ChatId(round.chat_id);
         let question =
-            if round.asked < round.total { next_question(pool, chat, round.topic.as_deref()).await? } else { None };
+            if round.asked < round.total { next_question(db, chat, round.topic.as_deref()).await? } else { None };
         match question {
             Some(question) => steps.push(RoundStep::Ask {
                 round_id: round.id,
@@ -94,9 +103,9 @@ pub async fn advance(pool: &Pool, now: DateTime<Utc>) -> Result<Vec<RoundStep>, 
                 question,
             }),
             None => {
-                db::quiz::rounds::end(pool, round.id, "finished", &ts(now)).await?;
-                let lang = db::chats::get(pool, chat.0).await?.map(|row| row.lang()).unwrap_or_default();
-                let results = results(pool, round.id, lang).await?;
+                shared.end_round(round.id, "finished", &ts(now)).await?;
+                let lang = shared.chat(chat.0).await?.map(|row| row.lang()).unwrap_or_default();
+                let results = results(db, round.id, lang).await?;
                 steps.push(RoundStep::Finished { round_id: round.id, chat, results });
             }
         }
@@ -106,24 +115,31 @@ pub async fn advance(pool: &Pool, now: DateTime<Utc>) -> Result<Vec<RoundStep>, 
 
 /// Stops the chat's running round: its open polls stop counting and the results so far are returned,
 /// in `lang`.
-pub async fn stop_round(pool: &Pool, chat: ChatId, now: DateTime<Utc>, lang: Lang) -> Result<StopOutcome, QuizError> {
-    let Some(round) = db::quiz::rounds::running(pool, chat.0).await? else {
+pub async fn stop_round(
+    db: &impl Places,
+    chat: ChatId,
+    now: DateTime<Utc>,
+    lang: Lang,
+) -> Result<StopOutcome, QuizError> {
+    let shared = db.shared();
+    let Some(round) = shared.running_round(chat.0).await? else {
         return Err(QuizError::User(QuizNotice::NoRound));
     };
-    let open = db::quiz::polls::stop_open(pool, chat.0, Some(round.id), &ts(now)).await?;
-    db::quiz::rounds::end(pool, round.id, "stopped", &ts(now)).await?;
+    let open = shared.stop_open_polls(chat.0, Some(round.id), &ts(now)).await?;
+    shared.end_round(round.id, "stopped", &ts(now)).await?;
     Ok(StopOutcome {
-        results: results(pool, round.id, lang).await?,
+        results: results(db, round.id, lang).await?,
         open_messages: open.iter().filter_map(|p| p.message_id).collect(),
     })
 }
 
 /// A round's results in `lang`: each player's score with a mark per question, and the winner.
-pub async fn results(pool: &Pool, round_id: i64, lang: Lang) -> Result<Reply, QuizError> {
-    let Some(round) = db::quiz::rounds::get(pool, round_id).await? else {
+pub async fn results(db: &impl Places, round_id: i64, lang: Lang) -> Result<Reply, QuizError> {
+    let shared = db.shared();
+    let Some(round) = shared.round(round_id).await? else {
         return Err(QuizError::User(QuizNotice::UnknownRound));
     };
-    let answers = db::quiz::polls::round_answers(pool, round_id).await?;
+    let answers = shared.round_answers(round_id).await?;
     Ok(render_results(&round, &answers, lang))
 }
 
@@ -135,7 +151,7 @@ struct PlayerScore {
     marks: BTreeMap<i64, bool>,
 }
 
-fn render_results(round: &RoundRow, answers: &[db::quiz::polls::RoundAnswer], lang: Lang) -> Reply {
+fn render_results(round: &RoundRow, answers: &[RoundAnswer], lang: Lang) -> Reply {
     let mut players: BTreeMap<i64, PlayerScore> = BTreeMap::new();
     for a in answers {
         let p = players.entry(a.user_id).or_insert_with(|| PlayerScore {

@@ -1,6 +1,7 @@
 //! Tests of quiz rounds driven with a fixed clock.
 
 use super::*;
+use crate::db::{self, Pool};
 use crate::{
     db::quiz::questions::tests::seed_pool,
     quiz::{AnswerOutcome, NewPoll, QuizNotice, record_answer, record_poll},

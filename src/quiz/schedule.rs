@@ -7,8 +7,9 @@ use chrono_tz::Tz;
 use super::QuizError;
 use crate::{
     db::{
-        self, Pool,
+        engine::Places,
         quiz::{parse_ts, ts},
+        store::quiz::ScheduleRow,
     },
     digest::schedule::{Frequency, Schedule},
     i18n::{Lang, arg},
@@ -33,17 +34,18 @@ fn daily(timezone: &str, time: NaiveTime) -> Schedule {
 
 /// Sets the chat's daily quiz at `time` (local to the chat's timezone) on `topic`; confirms in `lang`.
 pub async fn set_schedule(
-    pool: &Pool,
+    db: &impl Places,
     chat: ChatId,
     time: NaiveTime,
     topic: Option<&str>,
     now: DateTime<Utc>,
     lang: Lang,
 ) -> Result<Reply, QuizError> {
-    let timezone = db::quiz::schedules::chat_timezone(pool, chat.0).await?;
+    let shared = db.shared();
+    let timezone = super::scores::chat_timezone(&*shared, chat.0).await?;
     let next = daily(&timezone, time).next_slot(now);
     let hhmm = time.format("%H:%M").to_string();
-    db::quiz::schedules::set(pool, chat.0, &hhmm, topic, &ts(next), &ts(now)).await?;
+    shared.set_quiz_schedule(chat.0, &hhmm, topic, &ts(next), &ts(now)).await?;
     let (time, tz) = (arg("time", hhmm), arg("tz", timezone));
     Ok(Reply::default().line(match topic {
         Some(topic) => lang.spans("quiz-schedule-set-on", &[arg("topic", topic), time, tz]),
@@ -52,19 +54,19 @@ pub async fn set_schedule(
 }
 
 /// Removes the chat's daily quiz; says so in `lang`.
-pub async fn clear_schedule(pool: &Pool, chat: ChatId, lang: Lang) -> Result<Reply, QuizError> {
-    let cleared = db::quiz::schedules::clear(pool, chat.0).await?;
+pub async fn clear_schedule(db: &impl Places, chat: ChatId, lang: Lang) -> Result<Reply, QuizError> {
+    let cleared = db.shared().clear_quiz_schedule(chat.0).await?;
     Ok(Reply::text(lang.t(if cleared { "quiz-schedule-off" } else { "quiz-schedule-none" })))
 }
 
 /// The chats that must start a quiz at `now`, each moved on to its next local slot in the same
 /// transaction: every slot is handed out once. Slots missed by more than [`MISSED_GRACE`] are skipped.
-pub async fn due_scheduled(pool: &Pool, now: DateTime<Utc>) -> Result<Vec<ScheduledQuiz>, QuizError> {
-    let rows = db::quiz::schedules::take_due(pool, &ts(now), |row| {
+pub async fn due_scheduled(db: &impl Places, now: DateTime<Utc>) -> Result<Vec<ScheduledQuiz>, QuizError> {
+    let next_slot = |row: &ScheduleRow| {
         let time = NaiveTime::parse_from_str(&row.time, "%H:%M").unwrap_or(NaiveTime::MIN);
         ts(daily(&row.timezone, time).next_slot(now))
-    })
-    .await?;
+    };
+    let rows = db.shared().take_due_quizzes(&ts(now), &next_slot).await?;
     Ok(rows
         .into_iter()
         .map(|row| (parse_ts(&row.next_slot), row))
@@ -76,6 +78,8 @@ pub async fn due_scheduled(pool: &Pool, now: DateTime<Utc>) -> Result<Vec<Schedu
 #[cfg(test)]
 mod tests {
     use super::*;
+    #[allow(unused_imports)]
+    use crate::db::{self, Pool};
 
     fn at(s: &str) -> DateTime<Utc> {
         DateTime::parse_from_rfc3339(s).unwrap().with_timezone(&Utc)

@@ -6,8 +6,12 @@ use chrono_tz::Tz;
 use super::QuizError;
 use crate::{
     db::{
-        self, Pool,
-        quiz::{parse_ts, polls::Standing, ts},
+        engine::Places,
+        quiz::{parse_ts, ts},
+        store::{
+            Database,
+            quiz::{NewAnswer, PollRow, Standing},
+        },
     },
     i18n::{Lang, arg},
     reply::{ChatId, ChatKind, Reply, Span, UserId, bold, text},
@@ -47,10 +51,9 @@ pub enum AnswerOutcome {
 }
 
 /// Records a sent poll; recording it again changes nothing.
-pub async fn record_poll(pool: &Pool, poll: &NewPoll) -> Result<(), QuizError> {
-    db::quiz::polls::insert(
-        pool,
-        &db::quiz::polls::PollRow {
+pub async fn record_poll(db: &impl Places, poll: &NewPoll) -> Result<(), QuizError> {
+    db.shared()
+        .record_poll(&PollRow {
             poll_id: poll.poll_id.clone(),
             chat_id: poll.chat.0,
             message_id: poll.message_id,
@@ -60,25 +63,25 @@ pub async fn record_poll(pool: &Pool, poll: &NewPoll) -> Result<(), QuizError> {
             sent_at: ts(poll.sent_at),
             closes_at: ts(poll.closes_at),
             stopped_at: None,
-        },
-    )
-    .await?;
+        })
+        .await?;
     Ok(())
 }
 
 /// Scores one person's answer to a poll: once per person and poll, and only while the poll is open.
 /// `user_name` is stored raw, as the platform sent it.
 pub async fn record_answer(
-    pool: &Pool,
+    db: &impl Places,
     poll_id: &str,
     user: UserId,
     user_name: &str,
     option_ids: &[usize],
     now: DateTime<Utc>,
 ) -> Result<AnswerOutcome, QuizError> {
-    let Some(poll) = db::quiz::polls::get(pool, poll_id).await? else { return Ok(AnswerOutcome::UnknownPoll) };
+    let shared = db.shared();
+    let Some(poll) = shared.poll(poll_id).await? else { return Ok(AnswerOutcome::UnknownPoll) };
     let Some(&option) = option_ids.first() else { return Ok(AnswerOutcome::Retracted) };
-    if db::quiz::polls::has_answered(pool, poll_id, user.0).await? {
+    if shared.has_answered(poll_id, user.0).await? {
         return Ok(AnswerOutcome::Duplicate);
     }
     if poll.stopped_at.is_some() || now >= parse_ts(&poll.closes_at) {
@@ -88,15 +91,22 @@ pub async fn record_answer(
     let correct = option == poll.correct;
     // A blank name is stored blank: boards show a stand-in in their own language.
     let name: String = user_name.chars().filter(|c| !c.is_control()).take(64).collect();
-    if db::quiz::polls::insert_answer(pool, poll_id, user.0, &name, option, correct, &ts(now)).await? {
-        let private = db::chats::get(pool, poll.chat_id).await?.is_some_and(|c| c.kind == ChatKind::Private.as_str());
+    let answered_at = ts(now);
+    let answer = NewAnswer { poll_id, user_id: user.0, name: &name, option, correct, now: &answered_at };
+    if shared.record_answer(&answer).await? {
+        let private = shared.chat(poll.chat_id).await?.is_some_and(|c| c.kind == ChatKind::Private.as_str());
         if private {
-            db::quiz::polls::stop(pool, poll_id, &ts(now)).await?;
+            shared.stop_poll(poll_id, &answered_at).await?;
         }
         Ok(AnswerOutcome::Counted { correct, poll_closed: private })
     } else {
         Ok(AnswerOutcome::Duplicate)
     }
+}
+
+/// The chat's timezone name from its settings, UTC when it has none.
+pub async fn chat_timezone(shared: &dyn Database, chat_id: i64) -> anyhow::Result<String> {
+    Ok(shared.chat(chat_id).await?.map_or_else(|| "UTC".into(), |chat| chat.timezone))
 }
 
 /// How many places a leaderboard shows.
@@ -105,17 +115,18 @@ pub const TOP: i64 = 10;
 /// The chat's leaderboard, this week and all time, with the caller's own place when outside the top.
 /// The week is the ISO week (from Monday 00:00) in the chat's timezone.
 pub async fn leaderboard(
-    pool: &Pool,
+    db: &impl Places,
     chat: ChatId,
     caller: Option<UserId>,
     now: DateTime<Utc>,
     lang: Lang,
 ) -> Result<Reply, QuizError> {
-    let timezone: Tz = db::quiz::schedules::chat_timezone(pool, chat.0).await?.parse().unwrap_or(Tz::UTC);
+    let shared = db.shared();
+    let timezone: Tz = chat_timezone(&*shared, chat.0).await?.parse().unwrap_or(Tz::UTC);
     let since = ts(week_start(now, timezone));
     let caller_id = caller.map(|c| c.0);
-    let week = db::quiz::polls::standings(pool, chat.0, Some(&since), TOP, caller_id).await?;
-    let all = db::quiz::polls::standings(pool, chat.0, None, TOP, caller_id).await?;
+    let week = shared.standings(chat.0, Some(&since), TOP, caller_id).await?;
+    let all = shared.standings(chat.0, None, TOP, caller_id).await?;
     if all.is_empty() {
         return Ok(Reply::text(lang.t("quiz-board-empty")));
     }

@@ -2,6 +2,7 @@
 
 use super::*;
 use crate::db::quiz::questions::tests::seed_pool;
+use crate::db::{self, Pool};
 
 fn at(s: &str) -> DateTime<Utc> {
     DateTime::parse_from_rfc3339(s).unwrap().with_timezone(&Utc)

@@ -6,7 +6,7 @@ use std::collections::HashSet;
 
 use tokio::sync::{mpsc, oneshot};
 
-use crate::db::{self, Pool};
+use crate::db::engine::Places;
 
 /// Most updates claimed in one statement.
 const GROUP: usize = 256;
@@ -20,13 +20,14 @@ pub struct Claims {
 }
 
 impl Claims {
-    /// Starts the claim task on `pool`; it ends when every `Claims` handle is dropped.
-    pub fn start(pool: Pool) -> Claims {
+    /// Starts the claim task on the shared store of `places`; it ends when every `Claims` handle is dropped.
+    pub fn start(places: &impl Places) -> Claims {
+        let store = places.shared();
         let (requests, mut incoming) = mpsc::unbounded_channel::<Request>();
         tokio::spawn(async move {
             while let Some(group) = super::groups::next_group(&mut incoming, GROUP).await {
                 let ids: Vec<i64> = group.iter().map(|(id, _)| *id).collect();
-                let mut claimed: Option<HashSet<i64>> = match db::updates::claim_many(&pool, &ids).await {
+                let mut claimed: Option<HashSet<i64>> = match store.claim_updates(&ids).await {
                     Ok(claimed) => Some(claimed.into_iter().collect()),
                     Err(e) => {
                         // Better a rare double answer than a lost one.
@@ -56,10 +57,11 @@ impl Claims {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::db::Pool;
 
     #[sqlx::test]
     async fn concurrent_claims_share_groups_and_each_update_is_new_once(pool: Pool) {
-        let claims = Claims::start(pool.clone());
+        let claims = Claims::start(&pool);
         let firsts = futures::future::join_all((0..500).map(|i| claims.claim(i % 250))).await;
         assert_eq!(firsts.iter().filter(|new| **new).count(), 250);
         assert!(!claims.claim(7).await, "a replay is recognised");

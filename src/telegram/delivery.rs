@@ -15,7 +15,8 @@ use super::{
     markup, metrics,
 };
 use crate::{
-    db, render,
+    db::store::SharedDatabase,
+    render,
     reply::{QuizPoll, Reply},
 };
 
@@ -71,12 +72,12 @@ pub struct Delivery {
     /// The bot's @username, for deep links.
     pub username: String,
     limits: Arc<Limits>,
-    pool: db::Pool,
+    store: SharedDatabase,
 }
 
 impl Delivery {
-    pub fn new(bot: Bot, username: String, pool: db::Pool, global_rate: u32) -> Self {
-        Delivery { bot, username, limits: Arc::new(Limits::telegram(global_rate)), pool }
+    pub fn new(bot: Bot, username: String, store: SharedDatabase, global_rate: u32) -> Self {
+        Delivery { bot, username, limits: Arc::new(Limits::telegram(global_rate)), store }
     }
 
     /// Lets the limiter forget chats that have been quiet.
@@ -189,7 +190,8 @@ impl Delivery {
                     tokio::time::sleep(wait).await;
                 }
                 Next::MoveTo(new_id) => {
-                    db::chats::migrate(&self.pool, target.chat_id, new_id)
+                    self.store
+                        .migrate_chat(target.chat_id, new_id)
                         .await
                         .map_err(|e| log::error!("recording the move of chat {} to {new_id}: {e:#}", target.chat_id))
                         .ok();
@@ -197,7 +199,7 @@ impl Delivery {
                 }
                 Next::Gone(reason) => {
                     log::info!("chat {} is unreachable: {reason}", target.chat_id);
-                    if let Err(e) = db::chats::mark_unreachable(&self.pool, target.chat_id, &reason).await {
+                    if let Err(e) = self.store.mark_unreachable(target.chat_id, &reason).await {
                         log::error!("recording that chat {} is unreachable: {e:#}", target.chat_id);
                     }
                     return Err(DeliveryError::ChatGone { chat_id: target.chat_id, reason });

@@ -6,7 +6,6 @@ use teloxide::prelude::*;
 use super::{Services, owner::is_owner};
 use crate::{
     commands::Command,
-    db,
     facts::IngestError,
     feeds::{self, Added, FeedError, FeedState, page},
     i18n::{Lang, arg},
@@ -24,7 +23,7 @@ pub async fn handle(services: &Services, msg: &Message, command: &Command, lang:
     if !(msg.chat.is_private() && is_owner(services, msg)) {
         return Some(Reply::text(lang.t("feeds-only-owner")));
     }
-    let pool = &services.dossier.pool;
+    let pool = &services.dossier;
     let (verb, url) = args.split_once(char::is_whitespace).map_or((args.as_str(), ""), |(v, u)| (v, u.trim()));
     let reply = match (verb, url.is_empty()) {
         ("list", _) | ("", _) => return Some(list(pool, lang).await),
@@ -58,8 +57,8 @@ fn failed(error: FeedError, lang: Lang) -> String {
 }
 
 /// `/feeds`: each feed's state, articles ingested and last error.
-async fn list(pool: &db::Pool, lang: Lang) -> Reply {
-    let feeds = match db::feeds::list(pool).await {
+async fn list(dossier: &crate::answer::Dossier, lang: Lang) -> Reply {
+    let feeds = match dossier.store.feeds().await {
         Ok(feeds) => feeds,
         Err(e) => {
             log::error!("listing feeds: {e:#}");
@@ -106,7 +105,7 @@ pub async fn handle_link(services: &Services, msg: &Message) -> Option<Reply> {
         }
     };
     let shown = url.to_string();
-    let outcome = page::ingest_url(&services.dossier.pool, &services.ingestor, &fetcher, url.as_str()).await;
+    let outcome = page::ingest_url(&services.intake, &fetcher, url.as_str()).await;
     Some(Reply::text(match outcome {
         Ok(page::PageOutcome::Ingested { sentences }) => {
             if let Err(e) = crate::app::refresh_quiz(&services.dossier.pool, &services.dossier.knowledge).await {

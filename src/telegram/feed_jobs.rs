@@ -28,6 +28,9 @@ pub async fn run(services: Arc<Services>, poller: Poller, shutdown: Cancellation
 
 /// One step at `now`: the loop passes the real clock; tests pass a fixed one.
 pub async fn tick_at(services: &Services, poller: &Poller, now: DateTime<Utc>) {
+    if !services.leads_scheduler() {
+        return; // the leader polls the feeds
+    }
     match poller.poll_due(now).await {
         Ok(outcome) => {
             if outcome.polled > 0 {
@@ -49,7 +52,7 @@ pub async fn tick_at(services: &Services, poller: &Poller, now: DateTime<Utc>) {
 /// Sends the owner one message per newly deactivated feed, marked once sent.
 async fn tell_owner(services: &Services) -> anyhow::Result<()> {
     let Some(owner) = services.config.owner_id else { return Ok(()) };
-    for feed in db::feeds::untold_deactivations(&services.dossier.pool).await? {
+    for feed in services.dossier.store.untold_deactivations().await? {
         let lang = super::lang::of_chat(services, owner, None).await;
         let error = feed.last_error.clone().unwrap_or_default();
         let notice = lang.tr(
@@ -57,7 +60,7 @@ async fn tell_owner(services: &Services) -> anyhow::Result<()> {
             &[arg("url", feed.url.as_str()), arg("count", feed.failures), arg("error", error)],
         );
         match services.delivery.send_reply(Target::chat(owner), &Reply::text(notice), Priority::Interactive).await {
-            Ok(_) => db::feeds::mark_owner_told(&services.dossier.pool, feed.id, &db::now_text()).await?,
+            Ok(_) => services.dossier.store.mark_owner_told(feed.id, &db::now_text()).await?,
             Err(e) => log::warn!("the owner was not told that {} was deactivated: {e}", feed.url),
         }
     }

@@ -8,7 +8,6 @@ use super::{Services, digest_handlers, feed_handlers, owner, quiz_handlers, repl
 use crate::{
     answer::Request,
     commands::{self, Command, CommandOutcome},
-    db,
     i18n::Lang,
     reply::Reply,
 };
@@ -106,7 +105,7 @@ async fn handle_command(services: &Services, msg: &Message, command: Command, la
     }
     if matches!(command, Command::Start(_) | Command::Resume) {
         // Writing to the bot again proves the chat is reachable: held digests may flow again.
-        if let Err(e) = db::chats::mark_reachable(&services.dossier.pool, msg.chat.id.0).await {
+        if let Err(e) = services.dossier.store.mark_reachable(msg.chat.id.0).await {
             log::error!("marking chat {} reachable: {e:#}", msg.chat.id);
         }
     }

@@ -21,7 +21,7 @@ pub async fn run(services: Arc<Services>, every: Duration, shutdown: Cancellatio
         }
         // A pass is not interrupted: every digest it takes is sent and recorded before shutdown.
         tick_at(&services, Utc::now()).await;
-        if last_housekeeping.is_none_or(|at| at.elapsed() >= HOUSEKEEPING_EVERY) {
+        if services.leads_scheduler() && last_housekeeping.is_none_or(|at| at.elapsed() >= HOUSEKEEPING_EVERY) {
             housekeeping(&services, Utc::now()).await;
             last_housekeeping = Some(tokio::time::Instant::now());
         }
@@ -29,9 +29,19 @@ pub async fn run(services: Arc<Services>, every: Duration, shutdown: Cancellatio
     log::info!("background jobs stopped");
 }
 
-/// One pass at `now`: digests due are written and sent, quiz rounds move on, scheduled quizzes start.
+/// One pass at `now`: quiz rounds move on; on the scheduler's leader, digests due are written and sent
+/// and scheduled quizzes start.
 /// The loop passes the real clock; tests pass a fixed one.
 pub async fn tick_at(services: &Services, now: chrono::DateTime<Utc>) {
+    // Digests are written and sent by the leader alone: one bulk sender keeps the bot within Telegram's
+    // overall limit whatever the number of replicas (see the README).
+    if services.leads_scheduler() {
+        send_digests(services, now).await;
+    }
+    super::quiz_handlers::tick(services, now).await;
+}
+
+async fn send_digests(services: &Services, now: chrono::DateTime<Utc>) {
     match scheduler::enqueue_due(&services.dossier, now, services.config.digest_max_facts).await {
         Ok(outcome) if outcome.due > 0 => log::info!("digests due: {outcome:?}"),
         Ok(_) => {}
@@ -42,7 +52,6 @@ pub async fn tick_at(services: &Services, now: chrono::DateTime<Utc>) {
         Ok(_) => {}
         Err(e) => log::error!("delivering digests: {e:#}"),
     }
-    super::quiz_handlers::tick(services, now).await;
 }
 
 /// How often old state is pruned; it only has to keep memory and tables from growing.
@@ -51,7 +60,7 @@ const HOUSEKEEPING_EVERY: Duration = Duration::from_secs(600);
 /// Forgets handled updates older than two days and quiet chats' rate-limit state.
 async fn housekeeping(services: &Services, now: chrono::DateTime<Utc>) {
     let forget = scheduler::stamp(now - chrono::Duration::days(2));
-    if let Err(e) = crate::db::updates::forget_before(&services.dossier.pool, &forget).await {
+    if let Err(e) = services.dossier.store.forget_updates_before(&forget).await {
         log::error!("{e:#}");
     }
     services.delivery.shrink_limits();

@@ -7,7 +7,7 @@ use std::sync::Arc;
 use teloxide::types::ChatMemberUpdated;
 
 use super::{Services, Target, admin, limiter::Priority};
-use crate::{db, reply::Reply};
+use crate::reply::Reply;
 
 /// What a membership change means for the chat.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -31,19 +31,19 @@ pub fn change(update: &ChatMemberUpdated) -> Change {
 
 /// Handles a change of the bot's own membership.
 pub async fn handle_my_chat_member(update: ChatMemberUpdated, services: Arc<Services>) -> anyhow::Result<()> {
-    let pool = &services.dossier.pool;
+    let store = &services.dossier.store;
     let chat_id = update.chat.id.0;
     match change(&update) {
         Change::Stayed => {}
         Change::Gone => {
             let reason = if update.new_chat_member.kind.is_banned() { "kicked" } else { "left" };
             log::info!("chat {chat_id}: the bot was {reason}; its digests and quizzes wait");
-            db::chats::mark_unreachable(pool, chat_id, &format!("my_chat_member: {reason}")).await?;
+            store.mark_unreachable(chat_id, &format!("my_chat_member: {reason}")).await?;
         }
         Change::Joined => {
             let chat = admin::chat_ref_of(&update.chat, None);
-            db::chats::ensure(pool, chat_id, chat.kind.as_str(), chat.title.as_deref()).await?;
-            if db::chats::mark_reachable(pool, chat_id).await? {
+            store.ensure_chat(chat_id, chat.kind.as_str(), chat.title.as_deref()).await?;
+            if store.mark_reachable(chat_id).await? {
                 log::info!("chat {chat_id}: the bot is back; its digests and quizzes resume");
             }
             if !update.chat.is_private() {

@@ -23,6 +23,7 @@ mod observe;
 pub mod outbox;
 mod owner;
 mod quiz_handlers;
+pub mod replicas;
 mod replies;
 mod schema;
 pub mod updates;
@@ -34,7 +35,7 @@ use anyhow::Context;
 use teloxide::prelude::*;
 use tokio_util::sync::CancellationToken;
 
-use crate::{answer::Dossier, config::Config, facts::Ingestor, i18n::Lang};
+use crate::{answer::Dossier, config::Config, facts::intake::Intake, i18n::Lang};
 
 pub use delivery::{Delivery, DeliveryError, Sent, Target};
 
@@ -46,8 +47,10 @@ pub struct Services {
     /// The bot's @username, for commands addressed as `/cmd@username`.
     pub username: String,
     pub bot_id: u64,
-    /// Ingests documents the owner sends.
-    pub ingestor: Ingestor,
+    /// Ingests documents the owner sends (into the index, and the shared archive).
+    pub intake: Intake,
+    /// Whether this replica leads the scheduler (always, on the embedded store).
+    pub scheduler: replicas::SchedulerLead,
     /// Judges updates before they queue (flood budget, places per chat).
     pub admission: Arc<admission::Admission>,
     /// Updates handled at the same time (see `schema::take_a_turn`).
@@ -64,17 +67,25 @@ impl Services {
         let bot = bot(config)?;
         let me = bot.get_me().await.context("cannot reach the Bot API (is TELOXIDE_TOKEN right?)")?;
         Ok(Arc::new(Services {
-            delivery: Delivery::new(bot, me.username().to_owned(), dossier.pool.clone(), config.global_rate),
-            ingestor: Ingestor::new(dossier.knowledge.clone()),
+            delivery: Delivery::new(bot, me.username().to_owned(), dossier.store.clone(), config.global_rate),
+            intake: crate::app::intake(&dossier, config),
+            scheduler: replicas::SchedulerLead::start(dossier.store.clone()).await?,
             admission: Arc::new(admission::Admission::new(me.username(), me.id.0)),
             handler_slots: schema::handler_slots(),
-            languages: lang::KnownLanguages::load(&dossier.pool).await?,
-            claims: claims::Claims::start(dossier.pool.clone()),
+            languages: lang::KnownLanguages::load(&*dossier.store).await?,
+            claims: claims::Claims::start(&dossier),
             dossier,
             config: config.clone(),
             username: me.username().to_owned(),
             bot_id: me.id.0,
         }))
+    }
+}
+
+impl Services {
+    /// Whether this replica runs the scheduler's work: digests, scheduled quizzes, feeds, bulk sending.
+    pub fn leads_scheduler(&self) -> bool {
+        self.scheduler.leads()
     }
 }
 
@@ -119,7 +130,7 @@ pub async fn serve_until(config: &Config, dossier: Dossier, shutdown: Cancellati
         Some(hook) => Some(webhook::listen(&services, hook).await?),
         None => {
             if let Some(addr) = config.metrics_listen {
-                observe::serve(addr, services.dossier.pool.clone(), shutdown.clone()).await?;
+                observe::serve(addr, services.dossier.store.clone(), shutdown.clone()).await?;
             }
             None
         }
@@ -128,12 +139,17 @@ pub async fn serve_until(config: &Config, dossier: Dossier, shutdown: Cancellati
     let jobs = config.digest_tick.map(|tick| tokio::spawn(jobs::run(services.clone(), tick, shutdown.clone())));
     let feed_poller = match config.feed_poll {
         Some(_) => {
-            let mut poller = crate::feeds::poller(config, services.dossier.pool.clone(), services.ingestor.clone())?;
+            let mut poller = crate::feeds::poller_for(config, services.intake.clone())?;
             poller.stop = shutdown.clone();
             Some(tokio::spawn(feed_jobs::run(services.clone(), poller, shutdown.clone())))
         }
         None => None,
     };
+    let index = tokio::spawn(replicas::follow_archive(
+        services.dossier.clone(),
+        services.intake.ingestor.clone(),
+        shutdown.clone(),
+    ));
     let mut dispatcher = Dispatcher::builder(bot, schema::schema())
         .dependencies(dptree::deps![services.clone()])
         .default_handler(|_| async {})
@@ -161,12 +177,18 @@ pub async fn serve_until(config: &Config, dossier: Dossier, shutdown: Cancellati
             dispatcher.dispatch_with_listener(listener, listener_errors).await;
         }
         None => {
-            let listener = teloxide::update_listeners::polling_default(services.delivery.bot.clone()).await;
-            let listener = admission::Admitted::new(listener, services.admission.clone());
-            dispatcher.dispatch_with_listener(listener, listener_errors).await;
+            // Two pollers with one token get 409s: only the replica holding the poller role polls.
+            if replicas::wait_to_poll(services.dossier.store.clone(), shutdown.clone()).await.is_some() {
+                let listener = teloxide::update_listeners::polling_default(services.delivery.bot.clone()).await;
+                let listener = admission::Admitted::new(listener, services.admission.clone());
+                dispatcher.dispatch_with_listener(listener, listener_errors).await;
+            }
         }
     }
     shutdown.cancel();
+    if let Err(e) = index.await {
+        log::error!("following the archive ended abnormally: {e}");
+    }
     if let Some(Err(e)) = match jobs {
         Some(jobs) => Some(jobs.await),
         None => None,

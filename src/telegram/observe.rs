@@ -14,30 +14,30 @@ use metrics_exporter_prometheus::PrometheusHandle;
 use tokio_util::sync::CancellationToken;
 
 use super::metrics;
-use crate::db;
+use crate::db::store::SharedDatabase;
 
 /// How long `/readyz` waits for the database before answering 503.
 const READY_WITHIN: Duration = Duration::from_secs(2);
 
 #[derive(Clone)]
 struct Observe {
-    pool: db::Pool,
+    store: SharedDatabase,
     prometheus: PrometheusHandle,
 }
 
-/// The three endpoints, on the database `pool`; installs the Prometheus recorder (once per process).
-pub fn routes(pool: db::Pool) -> anyhow::Result<Router> {
+/// The three endpoints, on the shared `store`; installs the Prometheus recorder (once per process).
+pub fn routes(store: SharedDatabase) -> anyhow::Result<Router> {
     let prometheus = metrics::recorder().context("installing the Prometheus recorder")?;
     Ok(Router::new()
         .route("/healthz", get(handle_healthz))
         .route("/readyz", get(handle_readyz))
         .route("/metrics", get(handle_metrics))
-        .with_state(Observe { pool, prometheus }))
+        .with_state(Observe { store, prometheus }))
 }
 
 /// Serves the endpoints alone on `addr` (polling mode) until `shutdown` is cancelled.
-pub async fn serve(addr: SocketAddr, pool: db::Pool, shutdown: CancellationToken) -> anyhow::Result<()> {
-    let app = routes(pool)?;
+pub async fn serve(addr: SocketAddr, store: SharedDatabase, shutdown: CancellationToken) -> anyhow::Result<()> {
+    let app = routes(store)?;
     let tcp =
         tokio::net::TcpListener::bind(addr).await.with_context(|| format!("cannot listen on METRICS_LISTEN {addr}"))?;
     log::info!("health and metrics on http://{addr}/metrics");
@@ -57,7 +57,7 @@ async fn handle_healthz() -> &'static str {
 
 /// The database answers and its migrations are applied; 503 otherwise.
 async fn handle_readyz(State(observe): State<Observe>) -> (StatusCode, &'static str) {
-    match tokio::time::timeout(READY_WITHIN, db::ready(&observe.pool)).await {
+    match tokio::time::timeout(READY_WITHIN, observe.store.ready()).await {
         Ok(Ok(())) => (StatusCode::OK, "ready\n"),
         Ok(Err(e)) => {
             log::warn!("not ready: {e:#}");
@@ -72,7 +72,7 @@ async fn handle_readyz(State(observe): State<Observe>) -> (StatusCode, &'static 
 
 /// Prometheus text format; the outbox depth is read from the database now.
 async fn handle_metrics(State(observe): State<Observe>) -> impl IntoResponse {
-    match tokio::time::timeout(READY_WITHIN, db::outbox::status_counts(&observe.pool)).await {
+    match tokio::time::timeout(READY_WITHIN, observe.store.outbox_counts()).await {
         Ok(Ok(counts)) => metrics::outbox(&counts),
         Ok(Err(e)) => log::warn!("metrics: {e:#}"),
         Err(_) => log::warn!("metrics: the outbox was not counted within {READY_WITHIN:?}"),
@@ -84,10 +84,15 @@ async fn handle_metrics(State(observe): State<Observe>) -> impl IntoResponse {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::db;
+
+    fn embedded(pool: &db::Pool) -> SharedDatabase {
+        std::sync::Arc::new(db::store::sqlite::SqliteStore::new(pool.clone()))
+    }
 
     #[sqlx::test(migrations = false)]
     async fn readyz_answers_503_until_the_migrations_are_applied(pool: db::Pool) {
-        let observe = Observe { pool: pool.clone(), prometheus: metrics::recorder().unwrap() };
+        let observe = Observe { store: embedded(&pool), prometheus: metrics::recorder().unwrap() };
         let (status, _) = handle_readyz(State(observe.clone())).await;
         assert_eq!(status, StatusCode::SERVICE_UNAVAILABLE);
         db::migrate(&pool).await.unwrap();
@@ -96,7 +101,7 @@ mod tests {
 
     #[sqlx::test]
     async fn metrics_show_the_outbox_depth_and_every_counter_in_prometheus_text(pool: db::Pool) {
-        let observe = Observe { pool, prometheus: metrics::recorder().unwrap() };
+        let observe = Observe { store: embedded(&pool), prometheus: metrics::recorder().unwrap() };
         metrics::digest_sent();
         metrics::webhook_refused();
         let response = handle_metrics(State(observe)).await.into_response();

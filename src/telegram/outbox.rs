@@ -10,7 +10,7 @@ use tokio::sync::mpsc;
 
 use super::{DeliveryError, Services, Target, delivery::Rendered, limiter::Priority};
 use crate::{
-    db::{self, outbox::OutboxRow},
+    db::store::{OutboxRow, SharedDatabase},
     digest::scheduler::stamp,
     reply::Reply,
 };
@@ -21,6 +21,13 @@ const IN_FLIGHT: usize = 64;
 const BATCH: i64 = 512;
 /// Attempts before a digest is given up as failed.
 const MAX_ATTEMPTS: i64 = 8;
+
+/// How long a claimed batch stays this process's: time to send it at `rate` messages a second, twice
+/// over, and at least half a minute. A process killed mid-send leaves its batch to the next sender then.
+fn lease(rate: u32) -> chrono::Duration {
+    let batch_secs = BATCH / i64::from(rate.max(1));
+    chrono::Duration::seconds((2 * batch_secs).max(30))
+}
 
 /// What one delivery pass did.
 #[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
@@ -35,11 +42,12 @@ pub async fn deliver_due(services: &Services, now: DateTime<Utc>) -> anyhow::Res
     let mut outcome = DeliverOutcome::default();
     let now_text = stamp(now);
     loop {
-        let rows = db::outbox::pending(&services.dossier.pool, &now_text, BATCH).await?;
+        let lease_until = stamp(now + lease(services.config.global_rate));
+        let rows = services.dossier.store.digests_to_send(&now_text, BATCH, &lease_until).await?;
         if rows.is_empty() {
             return Ok(outcome);
         }
-        let (sent, marker) = SentMarker::start(services.dossier.pool.clone());
+        let (sent, marker) = SentMarker::start(services.dossier.store.clone());
         let renders = Renders::default();
         let results: Vec<RowOutcome> = futures::stream::iter(rows)
             .map(|row| send_row(services, row, &sent, &renders))
@@ -77,11 +85,11 @@ impl SentMarker {
     /// Most digests marked in one transaction.
     const GROUP: usize = 256;
 
-    fn start(pool: db::Pool) -> (mpsc::UnboundedSender<(i64, i64)>, tokio::task::JoinHandle<()>) {
+    fn start(store: SharedDatabase) -> (mpsc::UnboundedSender<(i64, i64)>, tokio::task::JoinHandle<()>) {
         let (sender, mut sent) = mpsc::unbounded_channel::<(i64, i64)>();
         let task = tokio::spawn(async move {
             while let Some(group) = super::groups::next_group(&mut sent, Self::GROUP).await {
-                if let Err(e) = db::digest_batch::mark_sent_many(&pool, &group, &stamp(Utc::now())).await {
+                if let Err(e) = store.mark_digests_sent(&group, &stamp(Utc::now())).await {
                     log::error!("recording {} digests as sent: {e:#}", group.len());
                 }
             }
@@ -119,7 +127,7 @@ async fn send_row(
     sent: &mpsc::UnboundedSender<(i64, i64)>,
     renders: &Renders,
 ) -> RowOutcome {
-    let pool = &services.dossier.pool;
+    let store = &services.dossier.store;
     let result = send_outbox_reply(services, &row, renders).await;
     let recorded = match &result {
         Ok(chat_id) => {
@@ -127,12 +135,12 @@ async fn send_row(
             let _ = sent.send((row.id, *chat_id));
             Ok(())
         }
-        Err(DeliveryError::ChatGone { reason, .. }) => db::outbox::mark_dropped(pool, row.id, reason).await,
+        Err(DeliveryError::ChatGone { reason, .. }) => store.mark_digest_dropped(row.id, reason).await,
         Err(error) => {
             let retry_at = (row.attempts + 1 < MAX_ATTEMPTS)
                 .then(|| stamp(Utc::now() + chrono::Duration::seconds(30 * 2i64.pow(row.attempts.min(6) as u32))));
             log::warn!("digest {} to chat {} failed: {error}", row.id, row.chat_id);
-            db::outbox::mark_failed(pool, row.id, &error.to_string(), retry_at.as_deref()).await
+            store.mark_digest_failed(row.id, &error.to_string(), retry_at.as_deref()).await
         }
     };
     if let Err(e) = recorded {
@@ -166,7 +174,7 @@ async fn send_outbox_reply(services: &Services, row: &OutboxRow, renders: &Rende
 pub async fn send_now(services: &Services, outbox_id: i64, target: Target, reply: &Reply) -> Result<(), DeliveryError> {
     let sent = services.delivery.send_reply(target, reply, Priority::Interactive).await?;
     super::metrics::digest_sent();
-    if let Err(e) = db::outbox::mark_sent(&services.dossier.pool, outbox_id, sent.chat_id, &stamp(Utc::now())).await {
+    if let Err(e) = services.dossier.store.mark_digests_sent(&[(outbox_id, sent.chat_id)], &stamp(Utc::now())).await {
         log::error!("recording digest {outbox_id} as sent: {e:#}");
     }
     Ok(())

@@ -71,11 +71,19 @@ async fn ingest(
     let mut bytes = Vec::new();
     bot.download_file(&file.path, &mut bytes).await.map_err(|e| anyhow::anyhow!("downloading: {e}"))?;
     let doc = SourceDocument::from_bytes(name, &bytes, None, &services.dossier.knowledge.rules_hash)?;
-    let outcome = services.ingestor.ingest(&services.dossier.pool, &doc).await?;
+    let outcome = services.intake.ingest(&doc).await?;
     if outcome != IngestOutcome::Unchanged {
         crate::quiz::refresh(&services.dossier.pool, &services.dossier.knowledge).await?;
     }
     Ok(outcome)
+}
+
+/// The shared counts from the store, the documents and facts from this replica's index.
+async fn shared_and_index_stats(services: &Services, since: &str) -> anyhow::Result<db::stats::Stats> {
+    let mut stats = services.dossier.store.shared_stats(since).await?;
+    let (documents, facts) = db::stats::index_counts(&services.dossier.pool).await?;
+    (stats.documents, stats.facts) = (documents, facts);
+    Ok(stats)
 }
 
 /// `/stats`: counts for the owner, a refusal for anyone else, in `lang`.
@@ -84,7 +92,7 @@ pub async fn stats(services: &Services, msg: &Message, lang: Lang) -> Reply {
         return Reply::text(lang.t("stats-only-owner"));
     }
     let since = crate::digest::scheduler::stamp(chrono::Utc::now() - chrono::Duration::hours(24));
-    match db::stats::collect(&services.dossier.pool, &since).await {
+    match shared_and_index_stats(services, &since).await {
         Ok(s) => Reply::default()
             .line(lang.spans("stats-title", &[]))
             .line(vec![text(lang.tr("stats-chats", &[arg("chats", s.chats), arg("unreachable", s.unreachable_chats)]))])

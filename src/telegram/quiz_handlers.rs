@@ -53,13 +53,13 @@ async fn run(
     command: QuizCommand,
     lang: Lang,
 ) -> Result<Reply, QuizError> {
-    let pool = &services.dossier.pool;
+    let pool = &services.dossier;
     let now = Utc::now();
     let caller = msg.from.as_ref().map(|u| CoreUserId(u.id.0 as i64));
     match command {
         QuizCommand::Quiz { count, topic } => {
             let topic = topic.map(|t| quiz::resolve_topic(&services.dossier.knowledge, &t)).transpose()?;
-            crate::db::chats::ensure(pool, chat.id, chat.kind.as_str(), chat.title.as_deref()).await?;
+            pool.store.ensure_chat(chat.id, chat.kind.as_str(), chat.title.as_deref()).await?;
             let step =
                 quiz::start_round(pool, CoreChatId(chat.id), count.unwrap_or(1), topic.as_deref(), caller, now).await?;
             perform(services, step, chat.thread_id).await;
@@ -99,9 +99,9 @@ async fn schedule(services: &Services, msg: &Message, args: &str, lang: Lang) ->
             (admin::chat_ref(msg), args)
         }
     };
-    let pool = &services.dossier.pool;
+    let pool = &services.dossier;
     let result = async {
-        crate::db::chats::ensure(pool, chat.id, chat.kind.as_str(), chat.title.as_deref()).await?;
+        pool.store.ensure_chat(chat.id, chat.kind.as_str(), chat.title.as_deref()).await?;
         match QuizCommand::schedule(rest)? {
             QuizCommand::Schedule(ScheduleCommand::Daily { time, topic }) => {
                 let topic = topic.map(|t| quiz::resolve_topic(&services.dossier.knowledge, &t)).transpose()?;
@@ -126,7 +126,7 @@ async fn schedule(services: &Services, msg: &Message, args: &str, lang: Lang) ->
 pub async fn perform(services: &Services, step: RoundStep, thread_id: Option<i32>) {
     match step {
         RoundStep::Ask { round_id, chat, number, total, question } => {
-            let row = crate::db::chats::get(&services.dossier.pool, chat.0).await.ok().flatten();
+            let row = services.dossier.store.chat(chat.0).await.ok().flatten();
             let anonymous = row.as_ref().is_some_and(|r| r.kind == ChatKind::Channel.as_str());
             let open_period = row.as_ref().map_or(30, |r| u32::try_from(r.quiz_open_period).unwrap_or(30));
             let lang = row.as_ref().map(|r| r.lang()).unwrap_or_default();
@@ -148,7 +148,7 @@ pub async fn perform(services: &Services, step: RoundStep, thread_id: Option<i32
                         sent_at,
                         closes_at: sent_at + chrono::Duration::seconds(i64::from(poll.open_period_secs)),
                     };
-                    if let Err(e) = quiz::record_poll(&services.dossier.pool, &record).await {
+                    if let Err(e) = quiz::record_poll(&services.dossier, &record).await {
                         log::error!("recording a quiz poll in chat {chat_id}: {e}");
                     }
                 }
@@ -176,7 +176,7 @@ pub async fn handle_poll_answer(answer: PollAnswer, services: Arc<Services>) -> 
     let name = user.username.as_ref().map_or_else(|| user.full_name(), |u| format!("@{u}"));
     let options: Vec<usize> = answer.option_ids.iter().map(|o| usize::from(*o)).collect();
     let outcome = quiz::record_answer(
-        &services.dossier.pool,
+        &services.dossier,
         &answer.poll_id.to_string(),
         CoreUserId(user.id.0 as i64),
         &name,
@@ -207,12 +207,10 @@ pub async fn quiz_button(services: &Services, message: &Message, key: &str, lang
             None
         }
     };
-    if let Err(e) =
-        crate::db::chats::ensure(&services.dossier.pool, chat.id, chat.kind.as_str(), chat.title.as_deref()).await
-    {
+    if let Err(e) = services.dossier.store.ensure_chat(chat.id, chat.kind.as_str(), chat.title.as_deref()).await {
         log::error!("{e:#}");
     }
-    match quiz::start_round(&services.dossier.pool, CoreChatId(chat.id), 1, topic.as_deref(), None, Utc::now()).await {
+    match quiz::start_round(&services.dossier, CoreChatId(chat.id), 1, topic.as_deref(), None, Utc::now()).await {
         Ok(step) => {
             perform(services, step, chat.thread_id).await;
             String::new()
@@ -227,7 +225,7 @@ pub async fn quiz_button(services: &Services, message: &Message, key: &str, lang
 
 /// Rounds whose poll closed move on: their next question, or their results.
 async fn tick_rounds(services: &Services, now: chrono::DateTime<Utc>) {
-    match quiz::advance(&services.dossier.pool, now).await {
+    match quiz::advance(&services.dossier, now).await {
         Ok(steps) => {
             for step in steps {
                 perform(services, step, None).await;
@@ -237,14 +235,18 @@ async fn tick_rounds(services: &Services, now: chrono::DateTime<Utc>) {
     }
 }
 
-/// One background pass: rounds whose poll closed move on; scheduled quizzes that are due start.
+/// One background pass: rounds whose poll closed move on; on the scheduler's leader, scheduled quizzes
+/// that are due start.
 pub async fn tick(services: &Services, now: chrono::DateTime<Utc>) {
     tick_rounds(services, now).await;
-    match quiz::due_scheduled(&services.dossier.pool, now).await {
+    if !services.leads_scheduler() {
+        return; // the leader starts scheduled quizzes
+    }
+    match quiz::due_scheduled(&services.dossier, now).await {
         Ok(due) => {
             for scheduled in due {
                 match quiz::start_round(
-                    &services.dossier.pool,
+                    &services.dossier,
                     scheduled.chat,
                     SCHEDULED_ROUND,
                     scheduled.topic.as_deref(),

@@ -42,7 +42,7 @@ pub async fn listen(
     let secret: Arc<str> = Arc::from(webhook.secret.as_str());
     let app = hook
         .route_layer(middleware::from_fn_with_state(secret, require_secret))
-        .merge(observe::routes(services.dossier.pool.clone())?);
+        .merge(observe::routes(services.dossier.store.clone())?);
     let stop = listener.stop_token();
     let on_error = stop.clone();
     tokio::spawn(async move {

@@ -39,6 +39,13 @@ impl ChatStore for PgStore {
             .with_context(|| format!("reading chat {chat_id}"))
     }
 
+    async fn language_overrides(&self) -> anyhow::Result<Vec<(i64, String)>> {
+        sqlx::query_as("SELECT chat_id, language FROM chats WHERE language IS NOT NULL ORDER BY chat_id")
+            .fetch_all(&self.pool)
+            .await
+            .context("reading the chats' language overrides")
+    }
+
     async fn set_language(&self, chat_id: i64, language: Option<&str>) -> anyhow::Result<()> {
         sqlx::query("UPDATE chats SET language = $1 WHERE chat_id = $2")
             .bind(language)

@@ -152,6 +152,10 @@ impl DigestStore for PgStore {
         Ok(rows)
     }
 
+    async fn digests_to_send(&self, now: &str, limit: i64, lease_until: &str) -> anyhow::Result<Vec<OutboxRow>> {
+        self.claim_digests(now, limit, lease_until).await
+    }
+
     async fn mark_digests_sent(&self, sent: &[(i64, i64)], now: &str) -> anyhow::Result<()> {
         let ids: Vec<i64> = sent.iter().map(|(id, _)| *id).collect();
         let chat_ids: Vec<i64> = sent.iter().map(|(_, chat)| *chat).collect();

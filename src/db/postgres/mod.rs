@@ -8,6 +8,7 @@ mod feeds;
 pub mod leader;
 mod quiz_polls;
 mod quiz_rounds;
+mod replica;
 pub mod test_server;
 mod updates;
 
@@ -69,7 +70,7 @@ pub async fn ready(pool: &PgPool) -> anyhow::Result<()> {
 }
 
 /// `url` without its password, for messages.
-fn redacted(url: &str) -> String {
+pub fn redacted(url: &str) -> String {
     match url::Url::parse(url) {
         Ok(mut parsed) if parsed.password().is_some() => {
             let _ = parsed.set_password(Some("***"));

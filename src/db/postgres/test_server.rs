@@ -71,6 +71,16 @@ impl ThrowawayDatabase {
         Ok(Self { pool, name, _turn: turn })
     }
 
+    /// The database's URL, for processes of their own (`dossier serve` with `DATABASE_URL`).
+    pub fn url(&self) -> anyhow::Result<String> {
+        let options = server_options()?;
+        let (host, port, user) = (options.get_host(), options.get_port(), options.get_username());
+        Ok(match host.starts_with('/') {
+            true => format!("postgres://{user}@localhost:{port}/{}?host={host}", self.name),
+            false => format!("postgres://{user}@{host}:{port}/{}", self.name),
+        })
+    }
+
     /// Closes the pool and drops the database.
     pub async fn drop_now(self) {
         self.pool.close().await;

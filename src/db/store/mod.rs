@@ -8,6 +8,7 @@
 
 pub mod feeds;
 pub mod quiz;
+pub mod replica;
 pub mod sqlite;
 mod sqlite_feeds;
 mod sqlite_quiz;
@@ -22,6 +23,8 @@ mod tests_feeds;
 #[cfg(test)]
 mod tests_quiz;
 #[cfg(test)]
+mod tests_replica;
+#[cfg(test)]
 mod tests_updates;
 
 use std::{collections::HashMap, sync::Arc};
@@ -30,6 +33,7 @@ use async_trait::async_trait;
 
 pub use feeds::{DocumentArchive, FeedStore};
 pub use quiz::{PollStore, QuizScheduleStore, QuizStore};
+pub use replica::{HeldRole, ReplicaStore, Role, SoleProcess, Stats};
 
 pub use super::{
     chats::ChatRow,
@@ -48,6 +52,7 @@ pub trait Database:
     + QuizScheduleStore
     + FeedStore
     + DocumentArchive
+    + ReplicaStore
     + Send
     + Sync
 {
@@ -62,6 +67,7 @@ impl<T> Database for T where
         + QuizScheduleStore
         + FeedStore
         + DocumentArchive
+        + ReplicaStore
         + Send
         + Sync
 {
@@ -88,6 +94,8 @@ pub trait ChatStore {
     async fn ensure_chat(&self, chat_id: i64, kind: &str, title: Option<&str>) -> anyhow::Result<ChatRow>;
     /// A chat's settings, if the bot knows it.
     async fn chat(&self, chat_id: i64) -> anyhow::Result<Option<ChatRow>>;
+    /// Every chat's interface language override (few chats have one).
+    async fn language_overrides(&self) -> anyhow::Result<Vec<(i64, String)>>;
     /// Sets (or, with `None`, clears) a chat's interface language override.
     async fn set_language(&self, chat_id: i64, language: Option<&str>) -> anyhow::Result<()>;
     /// Marks a chat as unreachable (blocked, kicked): its digests pause, nothing is deleted.
@@ -144,6 +152,9 @@ pub trait DigestStore {
     /// other process claims them before then, and a process killed mid-send leaves them to be claimed
     /// again when the lease ends. Marking a digest sent, failed or dropped ends its claim.
     async fn claim_digests(&self, now: &str, limit: i64, lease_until: &str) -> anyhow::Result<Vec<OutboxRow>>;
+    /// The digests this process sends now: on a store several processes send from, claimed until
+    /// `lease_until` (as [`DigestStore::claim_digests`]); on the embedded store, simply those due.
+    async fn digests_to_send(&self, now: &str, limit: i64, lease_until: &str) -> anyhow::Result<Vec<OutboxRow>>;
     /// Digests that went out, each to the chat it reached: marked sent, their facts received.
     async fn mark_digests_sent(&self, sent: &[(i64, i64)], now: &str) -> anyhow::Result<()>;
     /// The digest failed for now: retry at `retry_at`, or give up when it is `None`.

@@ -6,8 +6,8 @@ use std::collections::HashMap;
 use async_trait::async_trait;
 
 use super::{
-    ChatRow, ChatStore, ChatSubjects, DigestSchedule, DigestStore, Enqueued, NewDigest, OutboxRow, SubscriptionRow,
-    UpdateStore,
+    ChatRow, ChatStore, ChatSubjects, DigestSchedule, DigestStore, Enqueued, HeldRole, NewDigest, OutboxRow,
+    ReplicaStore, Role, SoleProcess, Stats, SubscriptionRow, UpdateStore,
 };
 use crate::db::{Pool, chats, digest_batch, outbox, outbox_claims, subscriptions, updates};
 
@@ -36,6 +36,9 @@ impl ChatStore for SqliteStore {
     }
     async fn chat(&self, chat_id: i64) -> anyhow::Result<Option<ChatRow>> {
         chats::get(&self.pool, chat_id).await
+    }
+    async fn language_overrides(&self) -> anyhow::Result<Vec<(i64, String)>> {
+        chats::language_overrides(&self.pool).await
     }
     async fn set_language(&self, chat_id: i64, language: Option<&str>) -> anyhow::Result<()> {
         chats::set_language(&self.pool, chat_id, language).await
@@ -107,6 +110,10 @@ impl DigestStore for SqliteStore {
     async fn claim_digests(&self, now: &str, limit: i64, lease_until: &str) -> anyhow::Result<Vec<OutboxRow>> {
         outbox_claims::claim(&self.pool, now, limit, lease_until).await
     }
+    async fn digests_to_send(&self, now: &str, limit: i64, _lease_until: &str) -> anyhow::Result<Vec<OutboxRow>> {
+        // One process sends: what is due is its own, as before the store was shared.
+        outbox::pending(&self.pool, now, limit).await
+    }
     async fn mark_digests_sent(&self, sent: &[(i64, i64)], now: &str) -> anyhow::Result<()> {
         digest_batch::mark_sent_many(&self.pool, sent, now).await
     }
@@ -118,6 +125,22 @@ impl DigestStore for SqliteStore {
     }
     async fn outbox_counts(&self) -> anyhow::Result<Vec<(String, i64)>> {
         outbox::status_counts(&self.pool).await
+    }
+}
+
+#[async_trait]
+impl ReplicaStore for SqliteStore {
+    async fn ready(&self) -> anyhow::Result<()> {
+        crate::db::ready(&self.pool).await
+    }
+    async fn try_lead(&self, _role: Role) -> anyhow::Result<Option<Box<dyn HeldRole>>> {
+        Ok(Some(Box::new(SoleProcess)))
+    }
+    fn keeps_index_apart(&self) -> bool {
+        false
+    }
+    async fn shared_stats(&self, since: &str) -> anyhow::Result<Stats> {
+        crate::db::stats::collect(&self.pool, since).await
     }
 }
 

@@ -129,6 +129,23 @@ impl StandIn {
         Posted { update_id, status }
     }
 
+    /// Numbers an update as Telegram does (the next `update_id` unless it has one), without sending it: a
+    /// test playing the load balancer posts it to the replica of its choice with [`StandIn::post_update_to`].
+    pub fn numbered(&self, update: Value) -> (Value, i64) {
+        self.shared.lock().number_update(update)
+    }
+
+    /// POSTs `update` to `url` (one replica behind the load balancer) with `secret` in the header; the
+    /// HTTP status, `None` when the connection failed.
+    pub async fn post_update_to(&self, url: &str, update: &Value, secret: Option<&str>) -> Option<u16> {
+        let client = reqwest::Client::builder().timeout(Duration::from_secs(10)).build().ok()?;
+        let mut request = client.post(url).json(update);
+        if let Some(secret) = secret {
+            request = request.header("X-Telegram-Bot-Api-Secret-Token", secret);
+        }
+        request.send().await.ok().map(|r| r.status().as_u16())
+    }
+
     /// Posts a private text message from `user_id` in chat `chat_id`.
     pub async fn post_text(&self, chat_id: i64, user_id: i64, text: &str) -> Posted {
         let msg = super::updates::message(self.chat(chat_id), Some(super::model::user(user_id)), text);
