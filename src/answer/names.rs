@@ -9,6 +9,8 @@ use crate::{
 use super::Dossier;
 
 /// The entity a name stands for, or the reply that explains why there is none.
+// The `Err` is the reply itself, returned one level up to the user: boxing it would buy nothing.
+#[allow(clippy::result_large_err)]
 pub fn resolve<'a>(
     dossier: &'a Dossier,
     query: &str,

@@ -72,6 +72,9 @@ pub async fn unseen_facts(dossier: &Dossier, chat_id: i64) -> anyhow::Result<Vec
     Ok(newest.into_iter().filter(|f| !had.contains(&f.fact.fact_key)).collect())
 }
 
+/// What makes two chats' digests the same: their subjects, their language and the facts they already had.
+type DigestShape = (Vec<String>, Lang, Vec<String>);
+
 /// The digest (or nothing new) of each due chat, and its next slot.
 async fn compose_batch(
     dossier: &Dossier,
@@ -96,7 +99,7 @@ async fn compose_batch(
     }
 
     // Chats with the same subjects, language and facts already had get the same digest: composed once.
-    let mut composed: HashMap<(Vec<String>, Lang, Vec<String>), Option<(String, String)>> = HashMap::new();
+    let mut composed: HashMap<DigestShape, Option<(String, String)>> = HashMap::new();
     let no_subjects = ChatSubjects::default();
     let mut batch = Vec::with_capacity(due.len());
     for chat in due {

@@ -42,12 +42,15 @@ pub fn pages(blocks: &[Block], limit: usize) -> Vec<Vec<Block>> {
     pages
 }
 
+/// A block's constructor from its spans (`Block::Line`, `Block::Quote`).
+type MakeBlock = fn(Vec<Span>) -> Block;
+
 /// Cuts one block into blocks that each fit `limit`.
 fn cut_block(block: &Block, limit: usize) -> Vec<Block> {
     if block_len(block) <= limit {
         return vec![block.clone()];
     }
-    let (spans, make): (&[Span], fn(Vec<Span>) -> Block) = match block {
+    let (spans, make): (&[Span], MakeBlock) = match block {
         Block::Line(s) => (s, Block::Line),
         Block::Quote(s) => (s, Block::Quote),
         Block::Blank => return vec![Block::Blank],
