@@ -86,16 +86,10 @@ impl BulkLoad {
         let mut ids = Vec::with_capacity(docs.len());
         for (doc, parsed) in docs {
             ids.push(self.next_document);
-            self.next_sentence = rows.push(self.next_document, self.next_sentence, doc, parsed, &super::now_text());
+            self.next_sentence = rows.push(self.next_document, self.next_sentence, doc, parsed, super::now_text());
             self.next_document += 1;
         }
-        for (what, sql, json) in rows.statements()? {
-            sqlx::query(sql)
-                .bind(json)
-                .execute(&mut *self.tx)
-                .await
-                .with_context(|| format!("bulk-inserting {what}"))?;
-        }
+        rows.insert(&mut self.tx).await?;
         let entities: Vec<(i64, &[crate::facts::Entity])> =
             ids.iter().zip(docs).map(|(id, (_, parsed))| (*id, parsed.entities.as_slice())).collect();
         super::discovered::insert_many(&mut self.tx, &entities).await?;
