@@ -116,3 +116,25 @@ async fn a_bulk_load_that_fails_midway_leaves_the_previous_fact_base_as_it_was(p
     let found = crate::db::search::newest_matches(&pool, "\"india\"", 10).await.unwrap();
     assert!(!found.is_empty(), "search does not see the document ingested after the failed load");
 }
+
+/// The fact base that the test documents gave when this test was written (tests/fixtures/fact_base.txt).
+/// Extraction and bulk-load changes for speed must keep it exactly; `DOSSIER_RECORD_FACT_BASE=1` writes it
+/// again after a deliberate change of the rules.
+#[tokio::test]
+async fn the_test_documents_give_exactly_the_recorded_fact_base() {
+    let knowledge = Knowledge::bundled().unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let pool = open(&dir, "bulk.sqlite").await;
+    // tests/documents/README.md is left out: without a sidecar, its date is the file's.
+    let docs: Vec<SourceDocument> = test_documents(&knowledge).into_iter().filter(|d| d.name != "README.md").collect();
+    let outcomes = Ingestor::new(knowledge.clone()).with_bulk_threshold(1).ingest_all(&pool, docs).await;
+    assert!(outcomes.unwrap().iter().all(Result::is_ok));
+    let got: Vec<String> = dump(&pool).await.join("\n").lines().map(str::to_owned).collect();
+    let recorded = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/fact_base.txt");
+    if std::env::var_os("DOSSIER_RECORD_FACT_BASE").is_some() {
+        std::fs::write(&recorded, got.join("\n") + "\n").unwrap();
+    }
+    let expected: Vec<String> = std::fs::read_to_string(&recorded).unwrap().lines().map(str::to_owned).collect();
+    assert!(expected.len() > 500, "too little recorded: {}", expected.len());
+    assert_eq!(first_difference(&expected, &got), None, "the fact base differs from the recorded one");
+}

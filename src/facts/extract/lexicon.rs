@@ -170,21 +170,12 @@ pub(super) fn fold(text: &str) -> String {
 /// True when the folded `text` is the form `form` (word by word, any case; a word ending in `*` is a prefix).
 /// Called for every form of a lexicon on every candidate figure, so it compares without allocating.
 pub(super) fn form_matches(form: &str, text: &str) -> bool {
-    let lower = |w: &str| w.chars().flat_map(char::to_lowercase).collect::<Vec<char>>();
     let (mut f, mut t) = (form.split_whitespace(), text.split(' '));
     loop {
         match (f.next(), t.next()) {
             (None, None) => return true,
             (Some(fw), Some(tw)) => {
-                let ok = match fw.strip_suffix('*') {
-                    Some(stem) => {
-                        let mut rest = tw.chars();
-                        let stem_ok = stem.chars().flat_map(char::to_lowercase).all(|c| rest.next() == Some(c));
-                        stem_ok && rest.all(char::is_alphabetic)
-                    }
-                    None if fw.chars().all(|c| !c.is_uppercase()) => fw == tw,
-                    None => lower(fw).into_iter().eq(tw.chars()),
-                };
+                let ok = if fw.is_ascii() { ascii_word_matches(fw, tw) } else { word_matches(fw, tw) };
                 if !ok {
                     return false;
                 }
@@ -192,6 +183,35 @@ pub(super) fn form_matches(form: &str, text: &str) -> bool {
             _ => return false,
         }
     }
+}
+
+/// One word of a form against one word of folded text, in any script.
+fn word_matches(form_word: &str, text_word: &str) -> bool {
+    match form_word.strip_suffix('*') {
+        Some(stem) => {
+            let mut rest = text_word.chars();
+            let stem_ok = stem.chars().flat_map(char::to_lowercase).all(|c| rest.next() == Some(c));
+            stem_ok && rest.all(char::is_alphabetic)
+        }
+        None if form_word.chars().all(|c| !c.is_uppercase()) => form_word == text_word,
+        None => form_word.chars().flat_map(char::to_lowercase).eq(text_word.chars()),
+    }
+}
+
+/// [`form_matches`] for one word of an ASCII form, byte by byte (the same answer, without the Unicode
+/// case tables): lowercased, the form's word is the text's word, or its start when it ends with `*`.
+fn ascii_word_matches(form_word: &str, text_word: &str) -> bool {
+    let (word, prefix) = match form_word.strip_suffix('*') {
+        Some(stem) => (stem, true),
+        None => (form_word, false),
+    };
+    let (form, text) = (word.as_bytes(), text_word.as_bytes());
+    let fits = |n: usize| text.len() >= n && form.iter().zip(&text[..n]).all(|(f, t)| f.to_ascii_lowercase() == *t);
+    if !prefix {
+        return text.len() == form.len() && fits(form.len());
+    }
+    // The first `form.len()` bytes of the text are ASCII once they fit, so the rest starts on a character.
+    fits(form.len()) && text_word.get(form.len()..).is_some_and(|rest| rest.chars().all(char::is_alphabetic))
 }
 
 /// The value of the first `(forms, value)` pair with a form matching `text` (any case and spacing).
@@ -243,6 +263,18 @@ mod tests {
         assert_eq!(lexicon.dates.months.len(), 12);
         assert!(lexicon.segment.always_merge.contains(&"mr.".to_string()));
         assert!(lexicon.matching.ru_endings.contains(&"ей".to_string()));
+    }
+
+    #[test]
+    fn ascii_words_match_exactly_as_the_unicode_comparison_does() {
+        let forms = ["USD", "us", "dollar*", "Dollar*", "*", "bn", "T", "per"];
+        let words = ["usd", "us", "USD", "dollars", "dollar", "dollarё", "dollar-s", "dollarы", "", "bn", "t", "pe"];
+        for form in forms {
+            for word in words {
+                assert_eq!(ascii_word_matches(form, word), word_matches(form, word), "{form:?} against {word:?}");
+            }
+        }
+        assert!(ascii_word_matches("Dollar*", "dollarы") && !ascii_word_matches("USD", "USD"));
     }
 
     #[test]

@@ -1,6 +1,6 @@
 //! Later mentions of what a document introduced: its names, acronyms and surnames, found in every sentence.
 
-use aho_corasick::{AhoCorasick, MatchKind};
+use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
 
 use super::Sentence;
 use super::registry::Registry;
@@ -20,7 +20,10 @@ pub fn mark(sentences: &mut [Sentence<'_>], registry: &Registry<'_>) {
     if patterns.is_empty() {
         return;
     }
+    // Built for every document and searched over its few sentences: a contiguous NFA builds several times
+    // faster than the DFA that would be chosen for so few patterns, and finds the same matches.
     let Ok(ac) = AhoCorasick::builder()
+        .kind(Some(AhoCorasickKind::ContiguousNFA))
         .match_kind(MatchKind::LeftmostLongest)
         .ascii_case_insensitive(true)
         .build(patterns.iter().map(|(p, _)| p.as_str()))
