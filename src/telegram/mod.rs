@@ -161,8 +161,10 @@ pub async fn serve_until(config: &Config, dossier: Dossier, shutdown: Cancellati
     let stop_dispatcher = shutdown.clone();
     tokio::spawn(async move {
         stop_dispatcher.cancelled().await;
-        // The dispatcher may still be starting (or already stopped): retry for a few seconds.
-        for _ in 0..100 {
+        // The dispatcher may still be starting (a signal can come before it runs, on a loaded machine by
+        // seconds): retry until it takes the shutdown. If it has already stopped, this task just ends with
+        // the process.
+        loop {
             match token.shutdown() {
                 Ok(done) => return done.await,
                 Err(_) => tokio::time::sleep(std::time::Duration::from_millis(50)).await,

@@ -41,15 +41,19 @@ fn spawn_webhook_bot(tg: &StandIn, dir: &Path, port: u16, log_level: &str, log: 
 const STOP_PATIENCE: Duration = Duration::from_secs(30);
 
 /// Sends SIGTERM and waits (at most [`STOP_PATIENCE`]) for the exit; returns whether it was clean and how long
-/// it took.
-async fn terminate(child: &mut Child) -> (bool, Duration) {
+/// it took. A bot that does not stop fails the test with its log (the file at `log`).
+async fn terminate(child: &mut Child, log: &Path) -> (bool, Duration) {
     let asked = Instant::now();
     Command::new("kill").arg("-TERM").arg(child.id().to_string()).status().expect("kill runs");
     loop {
         if let Some(status) = child.try_wait().expect("the child can be waited for") {
             return (status.success(), asked.elapsed());
         }
-        assert!(asked.elapsed() < STOP_PATIENCE, "the bot did not stop within {STOP_PATIENCE:?} of SIGTERM");
+        if asked.elapsed() >= STOP_PATIENCE {
+            let _ = child.kill();
+            let logs = std::fs::read_to_string(log).unwrap_or_default();
+            panic!("the bot did not stop within {STOP_PATIENCE:?} of SIGTERM; its log:\n{logs}");
+        }
         tokio::time::sleep(Duration::from_millis(20)).await;
     }
 }
@@ -109,7 +113,7 @@ async fn metrics_count_exactly_and_the_secret_never_appears_in_logs_even_at_trac
         assert_eq!(sample(&metrics, name), Some(expected), "{name} in:\n{metrics}");
     }
 
-    let (clean, _) = terminate(&mut child).await;
+    let (clean, _) = terminate(&mut child, &log_path).await;
     assert!(clean, "SIGTERM did not stop the bot cleanly");
     let logs = std::fs::read_to_string(&log_path).unwrap();
     assert!(logs.lines().count() > 20, "trace logging produced too little to be a test:\n{logs}");
@@ -122,7 +126,9 @@ async fn sigterm_in_webhook_mode_answers_every_accepted_update_then_exits_zero()
     let tg = StandIn::start().await;
     let dir = tempfile::tempdir().unwrap();
     let port = free_port();
-    let mut child = spawn_webhook_bot(&tg, dir.path(), port, "warn", Stdio::null());
+    let log_path = dir.path().join("bot.log");
+    let log = std::fs::File::create(&log_path).unwrap();
+    let mut child = spawn_webhook_bot(&tg, dir.path(), port, "info", log.into());
     tg.wait_for("SetWebhook", 1, Duration::from_secs(20)).await;
     // Slow answers keep the replies in flight when SIGTERM arrives.
     tg.inject(Fault::new(FaultKind::Delay(Duration::from_millis(800))).on("SendMessage").always());
@@ -130,7 +136,7 @@ async fn sigterm_in_webhook_mode_answers_every_accepted_update_then_exits_zero()
     for chat in &chats {
         assert_eq!(tg.post_text(*chat, *chat, "/country China").await.status, Some(200));
     }
-    let (clean, took) = terminate(&mut child).await;
+    let (clean, took) = terminate(&mut child, &log_path).await;
     assert!(clean, "SIGTERM did not end the bot with exit code 0");
     let calls = tg.calls();
     let unanswered: Vec<&i64> = chats.iter().filter(|c| sent_to(&calls, **c) == 0).collect();
