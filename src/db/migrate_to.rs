@@ -73,8 +73,8 @@ const TABLES: &[Table] = &[
     table("processed_updates", "update_id", &[("update_id", "BIGINT"), ("handled_at", "TEXT")]),
     table(
         "quiz_seen",
-        "chat_id, question_id",
-        &[("chat_id", "BIGINT"), ("question_id", "BIGINT"), ("seen_at", "TEXT")],
+        "chat_id, question_key",
+        &[("chat_id", "BIGINT"), ("question_key", "TEXT"), ("seen_at", "TEXT")],
     ),
     table(
         "quiz_rounds",

@@ -73,7 +73,7 @@ pub async fn connect(url: &str) -> anyhow::Result<Pool> {
 }
 
 /// The migrations under `migrations/`, embedded at build time.
-static MIGRATOR: sqlx::migrate::Migrator = sqlx::migrate!("./migrations");
+pub(crate) static MIGRATOR: sqlx::migrate::Migrator = sqlx::migrate!("./migrations");
 
 /// Applies the migrations under `migrations/`.
 pub async fn migrate(pool: &Pool) -> anyhow::Result<()> {

@@ -6,6 +6,8 @@ pub mod polls;
 pub mod questions;
 pub mod rounds;
 pub mod schedules;
+#[cfg(test)]
+mod seen_tests;
 
 use anyhow::Context;
 use chrono::{DateTime, SecondsFormat, Utc};

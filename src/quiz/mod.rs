@@ -143,20 +143,22 @@ pub async fn next_question(
         return Ok(None);
     }
     // What the chat has seen is shared state (questions are the index's): read from the store.
-    let seen: std::collections::HashSet<i64> = shared.seen_questions(chat.0).await?.into_iter().collect();
+    // Marks name questions by key: the ids are this replica's own.
+    let seen: std::collections::HashSet<String> = shared.seen_questions(chat.0).await?.into_iter().collect();
     for candidate in &mut candidates {
-        candidate.2 = seen.contains(&candidate.0);
+        candidate.2 = seen.contains(&candidate.1);
     }
     let mut unseen: Vec<&(i64, String, bool)> = candidates.iter().filter(|c| !c.2).collect();
     if unseen.is_empty() {
-        let ids: Vec<i64> = candidates.iter().map(|c| c.0).collect();
-        shared.reset_seen(chat.0, &ids).await?;
+        let keys: Vec<String> = candidates.iter().map(|c| c.1.clone()).collect();
+        shared.reset_seen(chat.0, &keys).await?;
         unseen = candidates.iter().collect();
     }
-    let Some(&&(id, _, _)) = unseen.iter().min_by_key(|c| (shuffle::seed(&format!("{}:{}", chat.0, c.1)), c.0)) else {
+    let Some(&&(id, ref key, _)) = unseen.iter().min_by_key(|c| (shuffle::seed(&format!("{}:{}", chat.0, c.1)), c.0))
+    else {
         return Ok(None);
     };
-    shared.mark_seen(chat.0, id, &db::now_text()).await?;
+    shared.mark_seen(chat.0, key, &db::now_text()).await?;
     let Some(row) = db::quiz::questions::get(pool, id).await? else { return Ok(None) };
     let topic = match topic {
         Some(t) => Some(t.to_owned()),

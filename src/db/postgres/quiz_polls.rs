@@ -180,7 +180,7 @@ impl PollStore for PgStore {
 pub(super) async fn move_chat_in(tx: &mut Transaction<'_, Postgres>, old_id: i64, new_id: i64) -> anyhow::Result<()> {
     let statements = [
         "UPDATE quiz_seen o SET chat_id = $1 WHERE o.chat_id = $2
-         AND NOT EXISTS (SELECT 1 FROM quiz_seen n WHERE n.chat_id = $1 AND n.question_id = o.question_id)",
+         AND NOT EXISTS (SELECT 1 FROM quiz_seen n WHERE n.chat_id = $1 AND n.question_key = o.question_key)",
         "UPDATE quiz_rounds o SET chat_id = $1 WHERE o.chat_id = $2
          AND (o.status <> 'running' OR NOT EXISTS (SELECT 1 FROM quiz_rounds n WHERE n.chat_id = $1 AND n.status = 'running'))",
         "UPDATE quiz_polls SET chat_id = $1 WHERE chat_id = $2",

@@ -168,29 +168,31 @@ impl QuizScheduleStore for PgStore {
         Ok(rows.into_iter().filter(|(_, unreachable)| !unreachable).map(|(row, _)| row).collect())
     }
 
-    async fn seen_questions(&self, chat_id: i64) -> anyhow::Result<Vec<i64>> {
-        sqlx::query_scalar("SELECT question_id FROM quiz_seen WHERE chat_id = $1 ORDER BY question_id")
+    async fn seen_questions(&self, chat_id: i64) -> anyhow::Result<Vec<String>> {
+        sqlx::query_scalar("SELECT question_key FROM quiz_seen WHERE chat_id = $1 ORDER BY question_key COLLATE \"C\"")
             .bind(chat_id)
             .fetch_all(&self.pool)
             .await
             .with_context(|| format!("reading the questions chat {chat_id} has seen"))
     }
 
-    async fn mark_seen(&self, chat_id: i64, question_id: i64, now: &str) -> anyhow::Result<()> {
-        sqlx::query("INSERT INTO quiz_seen (chat_id, question_id, seen_at) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING")
-            .bind(chat_id)
-            .bind(question_id)
-            .bind(now)
-            .execute(&self.pool)
-            .await
-            .with_context(|| format!("noting a question chat {chat_id} saw"))?;
+    async fn mark_seen(&self, chat_id: i64, question_key: &str, now: &str) -> anyhow::Result<()> {
+        sqlx::query(
+            "INSERT INTO quiz_seen (chat_id, question_key, seen_at) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING",
+        )
+        .bind(chat_id)
+        .bind(question_key)
+        .bind(now)
+        .execute(&self.pool)
+        .await
+        .with_context(|| format!("noting a question chat {chat_id} saw"))?;
         Ok(())
     }
 
-    async fn reset_seen(&self, chat_id: i64, question_ids: &[i64]) -> anyhow::Result<()> {
-        sqlx::query("DELETE FROM quiz_seen WHERE chat_id = $1 AND question_id = ANY($2)")
+    async fn reset_seen(&self, chat_id: i64, question_keys: &[String]) -> anyhow::Result<()> {
+        sqlx::query("DELETE FROM quiz_seen WHERE chat_id = $1 AND question_key = ANY($2)")
             .bind(chat_id)
-            .bind(question_ids)
+            .bind(question_keys)
             .execute(&self.pool)
             .await
             .with_context(|| format!("restarting the quiz cycle of chat {chat_id}"))?;

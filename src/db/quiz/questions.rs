@@ -163,7 +163,7 @@ const IN_TOPIC: &str = "(?1 IS NULL OR EXISTS (SELECT 1 FROM sentences s JOIN se
 /// `(id, key, seen)`.
 pub async fn pool_for(pool: &Pool, chat_id: i64, topic: Option<&str>) -> anyhow::Result<Vec<(i64, String, bool)>> {
     sqlx::query_as(&format!(
-        "SELECT q.id, q.key, EXISTS (SELECT 1 FROM quiz_seen v WHERE v.chat_id = ?2 AND v.question_id = q.id)
+        "SELECT q.id, q.key, EXISTS (SELECT 1 FROM quiz_seen v WHERE v.chat_id = ?2 AND v.question_key = q.key)
          FROM quiz_questions q WHERE q.retired_at IS NULL AND {IN_TOPIC} ORDER BY q.id"
     ))
     .bind(topic)
@@ -174,10 +174,10 @@ pub async fn pool_for(pool: &Pool, chat_id: i64, topic: Option<&str>) -> anyhow:
 }
 
 /// Forgets which of `question_ids` the chat has seen: its cycle through them starts again.
-pub async fn reset_seen(pool: &Pool, chat_id: i64, question_ids: &[i64]) -> anyhow::Result<()> {
-    sqlx::query("DELETE FROM quiz_seen WHERE chat_id = ? AND question_id IN (SELECT value FROM json_each(?))")
+pub async fn reset_seen(pool: &Pool, chat_id: i64, question_keys: &[String]) -> anyhow::Result<()> {
+    sqlx::query("DELETE FROM quiz_seen WHERE chat_id = ? AND question_key IN (SELECT value FROM json_each(?))")
         .bind(chat_id)
-        .bind(serde_json::to_string(question_ids).unwrap_or_else(|_| "[]".into()))
+        .bind(serde_json::to_string(question_keys).unwrap_or_else(|_| "[]".into()))
         .execute(pool)
         .await
         .with_context(|| format!("restarting the quiz cycle of chat {chat_id}"))?;
@@ -185,10 +185,10 @@ pub async fn reset_seen(pool: &Pool, chat_id: i64, question_ids: &[i64]) -> anyh
 }
 
 /// Notes that the chat was asked a question.
-pub async fn mark_seen(pool: &Pool, chat_id: i64, question_id: i64, now: &str) -> anyhow::Result<()> {
-    sqlx::query("INSERT OR IGNORE INTO quiz_seen (chat_id, question_id, seen_at) VALUES (?, ?, ?)")
+pub async fn mark_seen(pool: &Pool, chat_id: i64, question_key: &str, now: &str) -> anyhow::Result<()> {
+    sqlx::query("INSERT OR IGNORE INTO quiz_seen (chat_id, question_key, seen_at) VALUES (?, ?, ?)")
         .bind(chat_id)
-        .bind(question_id)
+        .bind(question_key)
         .bind(now)
         .execute(pool)
         .await
@@ -287,11 +287,11 @@ pub(crate) mod tests {
         assert_eq!(pool_for(&pool, 1, Some("trade")).await.unwrap().len(), 2);
         assert_eq!(pool_for(&pool, 1, Some("energy")).await.unwrap().len(), 3);
         assert_eq!(pool_for(&pool, 1, None).await.unwrap().len(), 5);
-        let id = pool_for(&pool, 1, Some("trade")).await.unwrap()[0].0;
-        mark_seen(&pool, 1, id, "now").await.unwrap();
+        let key = pool_for(&pool, 1, Some("trade")).await.unwrap()[0].1.clone();
+        mark_seen(&pool, 1, &key, "now").await.unwrap();
         let seen: Vec<bool> = pool_for(&pool, 1, Some("trade")).await.unwrap().into_iter().map(|r| r.2).collect();
         assert_eq!(seen, vec![true, false]);
-        reset_seen(&pool, 1, &[id]).await.unwrap();
+        reset_seen(&pool, 1, &[key]).await.unwrap();
         assert!(pool_for(&pool, 1, None).await.unwrap().iter().all(|r| !r.2));
     }
 }

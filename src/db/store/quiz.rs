@@ -101,10 +101,11 @@ pub trait QuizScheduleStore {
     /// Takes the schedules due at `now`, moving each to `next_slot(row)`; each slot is taken once.
     async fn take_due_quizzes(&self, now: &str, next_slot: NextSlot<'_>) -> anyhow::Result<Vec<ScheduleRow>>;
 
-    /// Which questions the chat has seen in its current cycle, by id.
-    async fn seen_questions(&self, chat_id: i64) -> anyhow::Result<Vec<i64>>;
-    /// Notes that the chat was asked a question.
-    async fn mark_seen(&self, chat_id: i64, question_id: i64, now: &str) -> anyhow::Result<()>;
-    /// Forgets which of `question_ids` the chat has seen.
-    async fn reset_seen(&self, chat_id: i64, question_ids: &[i64]) -> anyhow::Result<()>;
+    /// Which questions the chat has seen in its current cycle, by their stable keys (the same in every
+    /// replica's index, unlike their ids), in key order.
+    async fn seen_questions(&self, chat_id: i64) -> anyhow::Result<Vec<String>>;
+    /// Notes that the chat was asked the question with `question_key`.
+    async fn mark_seen(&self, chat_id: i64, question_key: &str, now: &str) -> anyhow::Result<()>;
+    /// Forgets which of `question_keys` the chat has seen.
+    async fn reset_seen(&self, chat_id: i64, question_keys: &[String]) -> anyhow::Result<()>;
 }

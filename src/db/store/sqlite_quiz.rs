@@ -93,17 +93,17 @@ impl QuizScheduleStore for SqliteStore {
         schedules::take_due(self.pool(), now, next_slot).await
     }
 
-    async fn seen_questions(&self, chat_id: i64) -> anyhow::Result<Vec<i64>> {
-        sqlx::query_scalar("SELECT question_id FROM quiz_seen WHERE chat_id = ? ORDER BY question_id")
+    async fn seen_questions(&self, chat_id: i64) -> anyhow::Result<Vec<String>> {
+        sqlx::query_scalar("SELECT question_key FROM quiz_seen WHERE chat_id = ? ORDER BY question_key")
             .bind(chat_id)
             .fetch_all(self.pool())
             .await
             .with_context(|| format!("reading the questions chat {chat_id} has seen"))
     }
-    async fn mark_seen(&self, chat_id: i64, question_id: i64, now: &str) -> anyhow::Result<()> {
-        questions::mark_seen(self.pool(), chat_id, question_id, now).await
+    async fn mark_seen(&self, chat_id: i64, question_key: &str, now: &str) -> anyhow::Result<()> {
+        questions::mark_seen(self.pool(), chat_id, question_key, now).await
     }
-    async fn reset_seen(&self, chat_id: i64, question_ids: &[i64]) -> anyhow::Result<()> {
-        questions::reset_seen(self.pool(), chat_id, question_ids).await
+    async fn reset_seen(&self, chat_id: i64, question_keys: &[String]) -> anyhow::Result<()> {
+        questions::reset_seen(self.pool(), chat_id, question_keys).await
     }
 }
