@@ -107,17 +107,7 @@ impl Ingestor {
             }
         }
         let names: Vec<String> = docs.iter().map(|d| d.name.clone()).collect();
-        for (name, outcome) in names.iter().zip(self.ingest_all(pool, docs).await?) {
-            match outcome {
-                Ok(IngestOutcome::Unchanged) => report.unchanged += 1,
-                Ok(outcome) => {
-                    log::info!("ingested {name}: {outcome:?}");
-                    report.changed += 1;
-                }
-                Err(IngestError::Unexpected(e)) => return Err(e),
-                Err(e) => report.skip(&e),
-            }
-        }
+        report.count(&names, self.ingest_all(pool, docs).await?)?;
         Ok(report)
     }
 }
@@ -131,6 +121,26 @@ pub struct SyncReport {
 }
 
 impl SyncReport {
+    /// Counts the outcomes of ingesting the documents `names`, in order; an unexpected error ends the sync.
+    pub(crate) fn count(
+        &mut self,
+        names: &[String],
+        outcomes: Vec<Result<IngestOutcome, IngestError>>,
+    ) -> anyhow::Result<()> {
+        for (name, outcome) in names.iter().zip(outcomes) {
+            match outcome {
+                Ok(IngestOutcome::Unchanged) => self.unchanged += 1,
+                Ok(outcome) => {
+                    log::info!("ingested {name}: {outcome:?}");
+                    self.changed += 1;
+                }
+                Err(IngestError::Unexpected(e)) => return Err(e),
+                Err(e) => self.skip(&e),
+            }
+        }
+        Ok(())
+    }
+
     pub(crate) fn skip(&mut self, error: &IngestError) {
         log::warn!("skipped a document: {error}");
         self.failed.push(error.to_string());

@@ -70,17 +70,7 @@ impl Intake {
             }
         }
         let names: Vec<String> = docs.iter().map(|d| d.name.clone()).collect();
-        for (name, outcome) in names.iter().zip(self.ingest_all(docs).await?) {
-            match outcome {
-                Ok(IngestOutcome::Unchanged) => report.unchanged += 1,
-                Ok(outcome) => {
-                    log::info!("ingested {name}: {outcome:?}");
-                    report.changed += 1;
-                }
-                Err(IngestError::Unexpected(e)) => return Err(e),
-                Err(e) => report.skip(&e),
-            }
-        }
+        report.count(&names, self.ingest_all(docs).await?)?;
         Ok(report)
     }
 
