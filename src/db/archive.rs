@@ -34,7 +34,7 @@ pub(crate) const ARCHIVE_COLUMNS: &str = "version, name, title, source, publishe
 
 /// Stores documents whose content hash changed, moving the version on once; the version after.
 pub async fn store(pool: &Pool, documents: &[&SourceDocument]) -> anyhow::Result<i64> {
-    let mut tx = pool.begin().await.context("starting to archive documents")?;
+    let mut tx = crate::db::begin_write(pool).await.context("starting to archive documents")?;
     // Writing first takes the write lock at once: two ingesting processes queue instead of both reading
     // and then failing to upgrade their read lock. Nothing changed: the rollback puts the version back.
     let next: i64 = sqlx::query_scalar("UPDATE document_archive SET version = version + 1 RETURNING version")

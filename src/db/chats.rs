@@ -113,7 +113,7 @@ pub async fn set_quiz_open_period(pool: &Pool, chat_id: i64, secs: u32) -> anyho
 /// Moves a chat's settings, subscriptions, received facts, outbox and quiz state to its new id, in one
 /// transaction.
 pub async fn migrate(pool: &Pool, old_id: i64, new_id: i64) -> anyhow::Result<()> {
-    let mut tx = pool.begin().await.context("starting a chat migration")?;
+    let mut tx = crate::db::begin_write(pool).await.context("starting a chat migration")?;
     let new_exists: bool = sqlx::query_scalar("SELECT EXISTS (SELECT 1 FROM chats WHERE chat_id = ?)")
         .bind(new_id)
         .fetch_one(&mut *tx)

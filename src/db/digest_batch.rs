@@ -81,7 +81,7 @@ pub struct Enqueued {
 /// written is left alone. Returns how many digests were written.
 pub async fn enqueue_many(pool: &Pool, batch: &[Enqueued], send_after: &str) -> anyhow::Result<u64> {
     let json = serde_json::to_string(batch)?;
-    let mut tx = pool.begin().await.context("starting to enqueue digests")?;
+    let mut tx = crate::db::begin_write(pool).await.context("starting to enqueue digests")?;
     let written = sqlx::query(
         "INSERT INTO outbox (chat_id, thread_id, slot, reply, fact_keys, next_attempt_at, created_at)
          SELECT value->>'chat_id', value->>'thread_id', value->>'slot', value->>'reply', value->>'fact_keys', ?2, ?3
@@ -110,7 +110,7 @@ pub async fn enqueue_many(pool: &Pool, batch: &[Enqueued], send_after: &str) -> 
 /// sent, their facts recorded as received, in one transaction.
 pub async fn mark_sent_many(pool: &Pool, sent: &[(i64, i64)], now: &str) -> anyhow::Result<()> {
     let json = serde_json::to_string(sent)?;
-    let mut tx = pool.begin().await.context("starting to mark digests sent")?;
+    let mut tx = crate::db::begin_write(pool).await.context("starting to mark digests sent")?;
     let statements = [
         "UPDATE outbox SET status = 'sent', sent_at = ?2, chat_id = j.value->>1, attempts = attempts + 1
          FROM json_each(?1) j WHERE outbox.id = j.value->>0",

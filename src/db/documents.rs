@@ -60,7 +60,8 @@ pub async fn replace_many(pool: &Pool, docs: &[(&SourceDocument, &ParsedDocument
     // doubled the writes. The connection goes back to the default afterwards (memory stays low).
     let mut conn = pool.acquire().await.context("connecting to ingest")?;
     sqlx::query(INGEST_CACHE).execute(&mut *conn).await.context("sizing the ingest cache")?;
-    let mut tx = sqlx::Connection::begin(&mut *conn).await.context("starting the ingest transaction")?;
+    let mut tx =
+        sqlx::Connection::begin_with(&mut *conn, "BEGIN IMMEDIATE").await.context("starting the ingest transaction")?;
     let mut ids = Vec::with_capacity(docs.len());
     for (doc, parsed) in docs {
         ids.push(replace_in(&mut tx, doc, parsed).await?);

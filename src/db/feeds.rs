@@ -40,7 +40,7 @@ pub enum Added {
 
 /// Adds feed `url` (due at once), or reactivates it.
 pub async fn add(pool: &Pool, url: &str, now: &str) -> anyhow::Result<Added> {
-    let mut tx = pool.begin().await.context("starting to add a feed")?;
+    let mut tx = crate::db::begin_write(pool).await.context("starting to add a feed")?;
     let was: Option<bool> = sqlx::query_scalar("SELECT active FROM feeds WHERE url = ?")
         .bind(url)
         .fetch_optional(&mut *tx)
@@ -214,7 +214,7 @@ pub struct ItemRecord<'a> {
 
 /// Records an item and its page in one transaction.
 pub async fn record_item(pool: &Pool, item: &ItemRecord<'_>, now: &str) -> anyhow::Result<()> {
-    let mut tx = pool.begin().await.context("starting to record a feed item")?;
+    let mut tx = crate::db::begin_write(pool).await.context("starting to record a feed item")?;
     if let Some((url_key, text_hash, document)) = item.page {
         sqlx::query(
             "INSERT OR IGNORE INTO web_pages (url_key, text_hash, document_name, fetched_at) VALUES (?, ?, ?, ?)",

@@ -72,6 +72,13 @@ pub async fn connect(url: &str) -> anyhow::Result<Pool> {
     Ok(pool)
 }
 
+/// Starts a write transaction that takes SQLite's write lock at once (`BEGIN IMMEDIATE`). A deferred
+/// transaction that reads before it writes is refused outright (`SQLITE_BUSY_SNAPSHOT`, no busy wait)
+/// when another connection committed in between; an immediate one waits its turn instead.
+pub async fn begin_write(pool: &Pool) -> sqlx::Result<sqlx::Transaction<'static, sqlx::Sqlite>> {
+    pool.begin_with("BEGIN IMMEDIATE").await
+}
+
 /// The migrations under `migrations/`, embedded at build time.
 pub(crate) static MIGRATOR: sqlx::migrate::Migrator = sqlx::migrate!("./migrations");
 

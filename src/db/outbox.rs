@@ -73,7 +73,7 @@ pub async fn enqueue(
     digest: Option<NewDigest<'_>>,
     next_slot: Option<&str>,
 ) -> anyhow::Result<Option<i64>> {
-    let mut tx = pool.begin().await.context("starting to enqueue a digest")?;
+    let mut tx = crate::db::begin_write(pool).await.context("starting to enqueue a digest")?;
     let mut id = None;
     if let Some(d) = digest {
         id = sqlx::query_scalar(

@@ -26,7 +26,7 @@ pub fn parse_ts(text: &str) -> DateTime<Utc> {
 
 /// Moves a chat's quiz state to its new id (a group upgraded to a supergroup), in one transaction.
 pub async fn move_chat(pool: &Pool, old_id: i64, new_id: i64) -> anyhow::Result<()> {
-    let mut tx = pool.begin().await.context("starting a quiz chat move")?;
+    let mut tx = crate::db::begin_write(pool).await.context("starting a quiz chat move")?;
     move_chat_in(&mut tx, old_id, new_id).await?;
     tx.commit().await.context("committing a quiz chat move")
 }

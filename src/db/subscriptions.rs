@@ -20,7 +20,7 @@ pub async fn subscribe(
     thread_id: Option<i64>,
     first_slot: &str,
 ) -> anyhow::Result<bool> {
-    let mut tx = pool.begin().await.context("starting a subscription")?;
+    let mut tx = crate::db::begin_write(pool).await.context("starting a subscription")?;
     let inserted = sqlx::query(
         "INSERT INTO subscriptions (chat_id, subject, thread_id, created_at) VALUES (?, ?, ?, ?)
          ON CONFLICT (chat_id, subject) DO NOTHING",

@@ -29,6 +29,14 @@ pub async fn claim_many(pool: &Pool, update_ids: &[i64]) -> anyhow::Result<Vec<i
     .with_context(|| format!("claiming {} updates", update_ids.len()))
 }
 
+/// The highest update id claimed, if any is remembered.
+pub async fn highest_claim(pool: &Pool) -> anyhow::Result<Option<i64>> {
+    sqlx::query_scalar("SELECT MAX(update_id) FROM processed_updates")
+        .fetch_one(pool)
+        .await
+        .context("reading the highest update claimed")
+}
+
 /// Forgets updates handled before `cutoff` (Telegram keeps undelivered updates for 24 hours).
 pub async fn forget_before(pool: &Pool, cutoff: &str) -> anyhow::Result<u64> {
     let done = sqlx::query("DELETE FROM processed_updates WHERE handled_at < ?")

@@ -188,6 +188,8 @@ pub async fn serve_until(config: &Config, dossier: Dossier, shutdown: Cancellati
         }
     }
     shutdown.cancel();
+    // The claims of the updates just handled are committed before the process ends.
+    services.claims.flush().await;
     if let Err(e) = index.await {
         log::error!("following the archive ended abnormally: {e}");
     }

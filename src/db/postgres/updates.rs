@@ -31,6 +31,13 @@ impl UpdateStore for PgStore {
         .with_context(|| format!("claiming {} updates", update_ids.len()))
     }
 
+    async fn highest_claim(&self) -> anyhow::Result<Option<i64>> {
+        sqlx::query_scalar("SELECT MAX(update_id) FROM processed_updates")
+            .fetch_one(&self.pool)
+            .await
+            .context("reading the highest update claimed")
+    }
+
     async fn forget_updates_before(&self, cutoff: &str) -> anyhow::Result<u64> {
         let done = sqlx::query("DELETE FROM processed_updates WHERE handled_at < $1")
             .bind(cutoff)

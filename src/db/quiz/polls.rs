@@ -23,7 +23,7 @@ const COLUMNS: &str = "poll_id, chat_id, message_id, question_id, correct, round
 /// Records a sent poll (a replay changes nothing) and, for a round, notes that its question went out.
 /// Returns whether the poll was new.
 pub async fn insert(pool: &Pool, poll: &PollRow) -> anyhow::Result<bool> {
-    let mut tx = pool.begin().await.context("starting to record a poll")?;
+    let mut tx = crate::db::begin_write(pool).await.context("starting to record a poll")?;
     let added =
         sqlx::query(&format!("INSERT OR IGNORE INTO quiz_polls ({COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"))
             .bind(&poll.poll_id)
@@ -80,7 +80,7 @@ pub async fn insert_answer(
     correct: bool,
     now: &str,
 ) -> anyhow::Result<bool> {
-    let mut tx = pool.begin().await.context("starting to record an answer")?;
+    let mut tx = crate::db::begin_write(pool).await.context("starting to record an answer")?;
     let added = sqlx::query(
         "INSERT OR IGNORE INTO quiz_answers (poll_id, user_id, option, correct, answered_at) VALUES (?, ?, ?, ?, ?)",
     )

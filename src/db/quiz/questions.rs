@@ -71,7 +71,7 @@ const COLUMNS: &str = "id, key, kind, question, options, correct, fact, fact_key
 /// (and revived if retired), and active questions missing from `questions` retired or deleted.
 pub async fn store(pool: &Pool, questions: &[NewQuestion], now: &str) -> anyhow::Result<StoreOutcome> {
     let mut out = StoreOutcome::default();
-    let mut tx = pool.begin().await.context("starting to store quiz questions")?;
+    let mut tx = crate::db::begin_write(pool).await.context("starting to store quiz questions")?;
     for q in questions {
         let options = serde_json::to_string(&q.options).context("encoding quiz options")?;
         let existing: Option<QuestionRow> =

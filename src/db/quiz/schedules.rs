@@ -78,7 +78,7 @@ pub async fn take_due(
     now: &str,
     next_slot: impl Fn(&ScheduleRow) -> String,
 ) -> anyhow::Result<Vec<ScheduleRow>> {
-    let mut tx = pool.begin().await.context("starting to take due quizzes")?;
+    let mut tx = crate::db::begin_write(pool).await.context("starting to take due quizzes")?;
     let rows: Vec<ScheduleRow> = sqlx::query_as(&format!(
         "SELECT {COLUMNS} FROM quiz_schedules q LEFT JOIN chats c ON c.chat_id = q.chat_id
          WHERE q.next_slot <= ? ORDER BY q.next_slot, q.chat_id"

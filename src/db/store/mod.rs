@@ -172,6 +172,8 @@ pub trait UpdateStore {
     async fn claim_update(&self, update_id: i64) -> anyhow::Result<bool>;
     /// Claims several updates; returns the ids claimed now.
     async fn claim_updates(&self, update_ids: &[i64]) -> anyhow::Result<Vec<i64>>;
+    /// The highest update id claimed and not yet forgotten.
+    async fn highest_claim(&self) -> anyhow::Result<Option<i64>>;
     /// Forgets claims made before `cutoff`; returns how many.
     async fn forget_updates_before(&self, cutoff: &str) -> anyhow::Result<u64>;
 }

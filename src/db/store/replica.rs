@@ -24,6 +24,11 @@ pub trait ReplicaStore {
     /// documents here, and each replica's index follows the archive. False for the embedded store, whose
     /// SQLite file is the index too.
     fn keeps_index_apart(&self) -> bool;
+    /// Whether this process is the only one handling updates from the store. Replicas behind a
+    /// balancer may each get the same update, so there every claim must be decided by the store first.
+    fn handles_updates_alone(&self) -> bool {
+        !self.keeps_index_apart()
+    }
     /// Counts of the shared state for `/stats` ("24h" figures count outbox rows after `since`); the
     /// document and fact counts are the fact index's, filled in by the caller where the store lacks them.
     async fn shared_stats(&self, since: &str) -> anyhow::Result<Stats>;

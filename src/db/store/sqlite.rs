@@ -152,6 +152,9 @@ impl UpdateStore for SqliteStore {
     async fn claim_updates(&self, update_ids: &[i64]) -> anyhow::Result<Vec<i64>> {
         updates::claim_many(&self.pool, update_ids).await
     }
+    async fn highest_claim(&self) -> anyhow::Result<Option<i64>> {
+        updates::highest_claim(&self.pool).await
+    }
     async fn forget_updates_before(&self, cutoff: &str) -> anyhow::Result<u64> {
         updates::forget_before(&self.pool, cutoff).await
     }
