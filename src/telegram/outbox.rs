@@ -17,16 +17,25 @@ use crate::{
 
 /// Digests sent at the same time; the rate limiter decides the actual pace.
 const IN_FLIGHT: usize = 64;
-/// Rows read from the outbox per pass.
-const BATCH: i64 = 512;
+/// Rows read from the outbox per pass: about `PASS_SECS` of sending at the allowed rate, within these
+/// bounds. Each pass ends by draining its sends and the marks of what was sent, so at a high rate a
+/// small pass stalls often (512 rows: 1.3–1.65× slower at 100,000 digests), while at Telegram's 30/s a
+/// large one would only lengthen the lease a crashed sender leaves behind.
+const BATCH_BOUNDS: (i64, i64) = (512, 4096);
+const PASS_SECS: i64 = 15;
 /// Attempts before a digest is given up as failed.
 const MAX_ATTEMPTS: i64 = 8;
 
 /// How long a claimed batch stays this process's: time to send it at `rate` messages a second, twice
 /// over, and at least half a minute. A process killed mid-send leaves its batch to the next sender then.
 fn lease(rate: u32) -> chrono::Duration {
-    let batch_secs = BATCH / i64::from(rate.max(1));
+    let batch_secs = batch(rate) / i64::from(rate.max(1));
     chrono::Duration::seconds((2 * batch_secs).max(30))
+}
+
+/// Rows claimed per pass at `rate` messages a second.
+fn batch(rate: u32) -> i64 {
+    (i64::from(rate) * PASS_SECS).clamp(BATCH_BOUNDS.0, BATCH_BOUNDS.1)
 }
 
 /// What one delivery pass did.
@@ -43,7 +52,8 @@ pub async fn deliver_due(services: &Services, now: DateTime<Utc>) -> anyhow::Res
     let now_text = stamp(now);
     loop {
         let lease_until = stamp(now + lease(services.config.global_rate));
-        let rows = services.dossier.store.digests_to_send(&now_text, BATCH, &lease_until).await?;
+        let rows =
+            services.dossier.store.digests_to_send(&now_text, batch(services.config.global_rate), &lease_until).await?;
         if rows.is_empty() {
             return Ok(outcome);
         }
@@ -178,4 +188,18 @@ pub async fn send_now(services: &Services, outbox_id: i64, target: Target, reply
         log::error!("recording digest {outbox_id} as sent: {e:#}");
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_pass_holds_about_fifteen_seconds_of_sending_and_its_lease_twice_that() {
+        assert_eq!(batch(30), 512, "at Telegram's pace a pass stays small");
+        assert_eq!(lease(30), chrono::Duration::seconds(34));
+        assert_eq!(batch(100), 1_500);
+        assert_eq!(batch(1_000_000), 4_096, "a fast sender still claims a bounded batch");
+        assert_eq!(lease(1_000_000), chrono::Duration::seconds(30));
+    }
 }
