@@ -1,7 +1,6 @@
 //! The extractors' built-in lexicons (`data/lexicon/*.toml`, embedded at build time): numbers, dates, segmentation, matching.
 //!
-//! Each file is parsed once. A form ending in `*` is a stem (any letters may follow); forms are
-//! matched case-insensitively, so lookups lowercase the text first.
+//! Each file is parsed once. A form ending in `*` is a stem (any letters may follow); forms are matched case-insensitively.
 
 use std::{collections::HashMap, sync::LazyLock};
 
@@ -193,9 +192,16 @@ fn word_matches(form_word: &str, text_word: &str) -> bool {
             let stem_ok = stem.chars().flat_map(char::to_lowercase).all(|c| rest.next() == Some(c));
             stem_ok && rest.all(char::is_alphabetic)
         }
+        None if !starts_like(form_word, text_word) => false,
         None if form_word.chars().all(|c| !c.is_uppercase()) => form_word == text_word,
         None => form_word.chars().flat_map(char::to_lowercase).eq(text_word.chars()),
     }
+}
+
+/// Whether `text_word` starts as `form_word` does, exactly or lowercased (both exact arms need it).
+fn starts_like(form_word: &str, text_word: &str) -> bool {
+    let (f, t) = (form_word.chars().next(), text_word.chars().next());
+    f == t || f.and_then(|f| f.to_lowercase().next()) == t
 }
 
 /// [`form_matches`] for one word of an ASCII form, byte by byte (the same answer, without the Unicode
