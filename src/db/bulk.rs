@@ -4,7 +4,7 @@
 //! exactly as it was, and readable throughout (WAL readers keep their snapshot).
 
 use anyhow::Context;
-use sqlx::{Sqlite, Transaction};
+use sqlx::{Sqlite, pool::PoolConnection};
 
 use super::{Pool, bulk_rows::BulkRows};
 use crate::facts::{ParsedDocument, SourceDocument};
@@ -19,14 +19,23 @@ const SET_ASIDE: &[&str] = &[
     "sentences_fts_insert",
 ];
 
-/// Page cache of the loading connection (64 MB), and SQLite's default (2 MB) it goes back to.
-const LOAD_CACHE: &str = "PRAGMA cache_size = -65536";
-const DEFAULT_CACHE: &str = "PRAGMA cache_size = -2000";
+/// How the loading connection is set up before its transaction begins: a 64 MB page cache for the load,
+/// and temporary files on disk, since SQLite's sorter uses helper threads only then (with the pool's
+/// in-memory temporary storage it sorts on the connection's own thread).
+const LOAD_SETUP: [&str; 2] = ["PRAGMA cache_size = -65536", "PRAGMA temp_store = FILE"];
+/// The indexes are rebuilt with SQLite's default 2 MB cache, which is also the size of the chunks its
+/// sorter sorts, on up to [`MOST_SORT_THREADS`] threads, before merging them: 2.0-2.7x faster here than
+/// one 64 MB sort on the connection's thread.
+const REBUILD_CACHE: &str = "PRAGMA cache_size = -2000";
+const MOST_SORT_THREADS: usize = 4;
 
 /// A bulk load in progress: documents go in with [`BulkLoad::write`], and nothing is visible to anyone
-/// until [`BulkLoad::commit`]. Dropped without a commit, it rolls back.
+/// until [`BulkLoad::commit`].
 pub struct BulkLoad {
-    tx: Transaction<'static, Sqlite>,
+    /// The loading connection, inside the load's `BEGIN IMMEDIATE`. Set up for the load, it never goes
+    /// back to the pool: it is closed after the commit, or when the load is dropped, and closing a
+    /// connection inside a transaction rolls the transaction back.
+    conn: PoolConnection<Sqlite>,
     /// The `CREATE` statements of what was set aside, to run again before the commit.
     set_aside: Vec<String>,
     /// Ids above these are new in this load (assigned here: the load holds the write lock).
@@ -38,12 +47,15 @@ pub struct BulkLoad {
 impl BulkLoad {
     /// Takes the write lock and sets the indexes and the full-text trigger aside.
     pub async fn begin(pool: &Pool) -> anyhow::Result<BulkLoad> {
-        let mut tx = pool.begin_with("BEGIN IMMEDIATE").await.context("starting the bulk load")?;
-        sqlx::query(LOAD_CACHE).execute(&mut *tx).await.context("sizing the bulk-load cache")?;
+        let mut conn = pool.acquire().await.context("taking a connection for the bulk load")?;
+        conn.close_on_drop();
+        for sql in LOAD_SETUP.into_iter().chain(["BEGIN IMMEDIATE"]) {
+            sqlx::query(sql).execute(&mut *conn).await.context("starting the bulk load")?;
+        }
         let (max_document, max_sentence): (i64, i64) = sqlx::query_as(
             "SELECT (SELECT COALESCE(MAX(id), 0) FROM documents), (SELECT COALESCE(MAX(id), 0) FROM sentences)",
         )
-        .fetch_one(&mut *tx)
+        .fetch_one(&mut *conn)
         .await
         .context("reading the highest ids")?;
         let rows: Vec<(String, String, String)> = sqlx::query_as(
@@ -51,17 +63,17 @@ impl BulkLoad {
              WHERE name IN (SELECT value FROM json_each(?)) AND sql IS NOT NULL ORDER BY type, name",
         )
         .bind(serde_json::to_string(SET_ASIDE)?)
-        .fetch_all(&mut *tx)
+        .fetch_all(&mut *conn)
         .await
         .context("reading the definitions of the indexes to set aside")?;
         let mut set_aside = Vec::with_capacity(rows.len());
         for (kind, name, sql) in rows {
             let drop = format!("DROP {} \"{name}\"", if kind == "trigger" { "TRIGGER" } else { "INDEX" });
-            sqlx::query(&drop).execute(&mut *tx).await.with_context(|| format!("setting {name} aside"))?;
+            sqlx::query(&drop).execute(&mut *conn).await.with_context(|| format!("setting {name} aside"))?;
             set_aside.push(sql);
         }
         Ok(BulkLoad {
-            tx,
+            conn,
             set_aside,
             old_max_sentence: max_sentence,
             next_document: max_document + 1,
@@ -76,11 +88,11 @@ impl BulkLoad {
         let stored: Vec<String> =
             sqlx::query_scalar("SELECT name FROM documents WHERE name IN (SELECT value FROM json_each(?))")
                 .bind(serde_json::to_string(&names)?)
-                .fetch_all(&mut *self.tx)
+                .fetch_all(&mut *self.conn)
                 .await
                 .context("looking up the older versions of a batch")?;
         for name in &stored {
-            super::documents::remove_version(&mut self.tx, name).await?;
+            super::documents::remove_version(&mut self.conn, name).await?;
         }
         let mut rows = BulkRows::default();
         let first_sentence = self.next_sentence;
@@ -90,27 +102,31 @@ impl BulkLoad {
             self.next_sentence = rows.push(self.next_document, self.next_sentence, doc, parsed, super::now_text());
             self.next_document += 1;
         }
-        rows.insert(&mut self.tx).await?;
+        rows.insert(&mut self.conn).await?;
         // Indexed for full-text search batch by batch (what the trigger set aside would do row by row), so
         // that the work overlaps with the parsing of the next documents instead of lengthening the commit.
         sqlx::query("INSERT INTO sentences_fts (rowid, text) SELECT id, text FROM sentences WHERE id >= ? AND id < ?")
             .bind(first_sentence)
             .bind(self.next_sentence)
-            .execute(&mut *self.tx)
+            .execute(&mut *self.conn)
             .await
             .context("indexing a batch for full-text search")?;
         let entities: Vec<(i64, &[crate::facts::Entity])> =
             ids.iter().zip(docs).map(|(id, (_, parsed))| (*id, parsed.entities.as_slice())).collect();
-        super::discovered::insert_many(&mut self.tx, &entities).await?;
+        super::discovered::insert_many(&mut self.conn, &entities).await?;
         Ok(ids)
     }
 
     /// Puts the indexes and the trigger back, counts the new sentences' facts and commits: the new
     /// documents appear all at once.
     pub async fn commit(mut self) -> anyhow::Result<()> {
-        let tx = &mut self.tx;
+        let conn = &mut *self.conn;
+        let threads = std::thread::available_parallelism().map_or(1, usize::from).min(MOST_SORT_THREADS);
+        for sql in [REBUILD_CACHE.to_string(), format!("PRAGMA threads = {threads}")] {
+            sqlx::query(&sql).execute(&mut *conn).await.context("preparing the index rebuild")?;
+        }
         for sql in &self.set_aside {
-            sqlx::query(sql).execute(&mut **tx).await.context("rebuilding an index set aside for the bulk load")?;
+            sqlx::query(sql).execute(&mut *conn).await.context("rebuilding an index set aside for the bulk load")?;
         }
         // Counted after the rebuild: `mentions_newest` and `sentence_topics_newest` lead with the key, so each
         // count is a scan of a covering index, not a sort of every new row (1.6 s of the commit at 10,000
@@ -131,17 +147,19 @@ impl BulkLoad {
             ),
         ];
         for (what, sql) in statements {
-            sqlx::query(sql).bind(new).execute(&mut **tx).await.with_context(|| format!("building the {what}"))?;
+            sqlx::query(sql).bind(new).execute(&mut *conn).await.with_context(|| format!("building the {what}"))?;
         }
         for sql in [
             "DELETE FROM entity_facts WHERE facts <= 0",
             "DELETE FROM topic_facts WHERE facts <= 0",
             "UPDATE fact_base SET version = version + 1",
-            DEFAULT_CACHE,
+            "COMMIT",
         ] {
-            sqlx::query(sql).execute(&mut **tx).await.context("finishing the bulk load")?;
+            sqlx::query(sql).execute(&mut *conn).await.context("finishing the bulk load")?;
         }
-        self.tx.commit().await.context("committing the bulk load")?;
+        if let Err(e) = self.conn.close().await {
+            log::warn!("closing the bulk-load connection after its commit: {e}");
+        }
         super::documents::count_local_ingest();
         Ok(())
     }

@@ -3,7 +3,7 @@
 //! that the statement cache keeps prepared).
 
 use anyhow::Context;
-use sqlx::{Arguments, Sqlite, Transaction, sqlite::SqliteArguments};
+use sqlx::{Arguments, SqliteConnection, sqlite::SqliteArguments};
 
 use crate::facts::{ParsedDocument, SourceDocument};
 
@@ -43,7 +43,7 @@ impl<'a> Table<'a> {
         format!("{} VALUES {}", self.head, vec![group; rows].join(","))
     }
 
-    async fn insert(&self, tx: &mut Transaction<'static, Sqlite>) -> anyhow::Result<()> {
+    async fn insert(&self, conn: &mut SqliteConnection) -> anyhow::Result<()> {
         let mut done = 0;
         while done < self.rows() {
             let left = self.rows() - done;
@@ -60,7 +60,7 @@ impl<'a> Table<'a> {
             }
             let sql = self.statement(rows);
             sqlx::query_with(&sql, args)
-                .execute(&mut **tx)
+                .execute(&mut *conn)
                 .await
                 .with_context(|| format!("bulk-inserting {}", self.what))?;
             done += rows;
@@ -174,9 +174,9 @@ impl<'a> BulkRows<'a> {
     }
 
     /// Inserts every row, parents first.
-    pub async fn insert(&self, tx: &mut Transaction<'static, Sqlite>) -> anyhow::Result<()> {
+    pub async fn insert(&self, conn: &mut SqliteConnection) -> anyhow::Result<()> {
         for table in [&self.documents, &self.sentences, &self.mentions, &self.figures, &self.topics] {
-            table.insert(tx).await?;
+            table.insert(conn).await?;
         }
         Ok(())
     }

@@ -2,25 +2,18 @@
 
 use anyhow::Context;
 use serde_json::json;
-use sqlx::{Sqlite, Transaction};
+use sqlx::SqliteConnection;
 
 use super::Pool;
 use crate::facts::{Entity, EntityKind};
 
 /// Writes document `document_id`'s discoveries in one statement (its old rows went with its old version).
-pub(super) async fn insert(
-    tx: &mut Transaction<'_, Sqlite>,
-    document_id: i64,
-    entities: &[Entity],
-) -> anyhow::Result<()> {
-    insert_many(tx, &[(document_id, entities)]).await
+pub(super) async fn insert(conn: &mut SqliteConnection, document_id: i64, entities: &[Entity]) -> anyhow::Result<()> {
+    insert_many(conn, &[(document_id, entities)]).await
 }
 
 /// Writes the discoveries of several documents in one statement.
-pub(super) async fn insert_many(
-    tx: &mut Transaction<'_, Sqlite>,
-    documents: &[(i64, &[Entity])],
-) -> anyhow::Result<()> {
+pub(super) async fn insert_many(conn: &mut SqliteConnection, documents: &[(i64, &[Entity])]) -> anyhow::Result<()> {
     let rows: Vec<serde_json::Value> = documents
         .iter()
         .flat_map(|(document_id, entities)| entities.iter().map(move |e| (document_id, e)))
@@ -52,7 +45,7 @@ pub(super) async fn insert_many(
          FROM json_each(?1)",
     )
     .bind(serde_json::Value::Array(rows).to_string())
-    .execute(&mut **tx)
+    .execute(&mut *conn)
     .await
     .context("inserting the discovered entities")?;
     Ok(())

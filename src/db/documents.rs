@@ -3,7 +3,7 @@
 use std::collections::HashMap;
 
 use anyhow::Context;
-use sqlx::{Sqlite, Transaction};
+use sqlx::SqliteConnection;
 
 use super::Pool;
 use crate::facts::{ParsedDocument, SourceDocument};
@@ -89,12 +89,8 @@ pub async fn content_hashes(pool: &Pool) -> anyhow::Result<HashMap<String, Strin
 const OF_DOCUMENT: &str = "sentence_id IN (SELECT id FROM sentences WHERE document_id = ?1)";
 
 /// Writes one document in a handful of statements: each table's rows go in as one JSON array.
-async fn replace_in(
-    tx: &mut Transaction<'_, Sqlite>,
-    doc: &SourceDocument,
-    parsed: &ParsedDocument,
-) -> anyhow::Result<i64> {
-    remove_version(tx, &doc.name).await?;
+async fn replace_in(conn: &mut SqliteConnection, doc: &SourceDocument, parsed: &ParsedDocument) -> anyhow::Result<i64> {
+    remove_version(conn, &doc.name).await?;
     let id: i64 = sqlx::query_scalar(
         "INSERT INTO documents (name, title, source, published, language, content_hash, bytes, ingested_at)
          VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
@@ -107,7 +103,7 @@ async fn replace_in(
     .bind(&doc.content_hash)
     .bind(doc.text.len() as i64)
     .bind(super::now_text())
-    .fetch_one(&mut **tx)
+    .fetch_one(&mut *conn)
     .await
     .with_context(|| format!("inserting document {}", doc.name))?;
 
@@ -146,27 +142,27 @@ async fn replace_in(
             .bind(id)
             .bind(json)
             .bind(&doc.meta.published)
-            .execute(&mut **tx)
+            .execute(&mut *conn)
             .await
             .with_context(|| format!("inserting the {what} of {}", doc.name))?;
     }
-    super::discovered::insert(tx, id, &parsed.entities).await?;
-    adjust_counts(tx, id, "+").await?;
+    super::discovered::insert(conn, id, &parsed.entities).await?;
+    adjust_counts(conn, id, "+").await?;
     Ok(id)
 }
 
 /// Removes the stored version of document `name`, if any, with its facts and their counts.
-pub(super) async fn remove_version(tx: &mut Transaction<'_, Sqlite>, name: &str) -> anyhow::Result<()> {
+pub(super) async fn remove_version(conn: &mut SqliteConnection, name: &str) -> anyhow::Result<()> {
     let old: Option<i64> = sqlx::query_scalar("SELECT id FROM documents WHERE name = ?")
         .bind(name)
-        .fetch_optional(&mut **tx)
+        .fetch_optional(&mut *conn)
         .await
         .with_context(|| format!("looking up the old version of {}", name))?;
     if let Some(old) = old {
-        adjust_counts(tx, old, "-").await?;
+        adjust_counts(conn, old, "-").await?;
         sqlx::query("DELETE FROM documents WHERE id = ?")
             .bind(old)
-            .execute(&mut **tx)
+            .execute(&mut *conn)
             .await
             .with_context(|| format!("removing the old version of {}", name))?;
     }
@@ -174,7 +170,7 @@ pub(super) async fn remove_version(tx: &mut Transaction<'_, Sqlite>, name: &str)
 }
 
 /// Adds (`"+"`) or subtracts (`"-"`) document `id`'s facts to the per-entity and per-topic counts.
-async fn adjust_counts(tx: &mut Transaction<'_, Sqlite>, id: i64, sign: &str) -> anyhow::Result<()> {
+async fn adjust_counts(conn: &mut SqliteConnection, id: i64, sign: &str) -> anyhow::Result<()> {
     for (table, key, source) in
         [("entity_facts", "entity_key", "mentions"), ("topic_facts", "topic", "sentence_topics")]
     {
@@ -183,9 +179,9 @@ async fn adjust_counts(tx: &mut Transaction<'_, Sqlite>, id: i64, sign: &str) ->
              SELECT {key}, {sign}COUNT(*) FROM {source} WHERE {OF_DOCUMENT} GROUP BY {key}
              ON CONFLICT ({key}) DO UPDATE SET facts = facts + excluded.facts"
         );
-        sqlx::query(&sql).bind(id).execute(&mut **tx).await.with_context(|| format!("counting {table}"))?;
+        sqlx::query(&sql).bind(id).execute(&mut *conn).await.with_context(|| format!("counting {table}"))?;
         sqlx::query(&format!("DELETE FROM {table} WHERE facts <= 0"))
-            .execute(&mut **tx)
+            .execute(&mut *conn)
             .await
             .with_context(|| format!("pruning {table}"))?;
     }

@@ -5,7 +5,8 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use super::figures::{Candidate, compile, figure, has_cyrillic, rank};
-use super::lexicon::{Dates, LEXICON, Month, alternation, lookup};
+use super::form_index::FormIndex;
+use super::lexicon::{Dates, LEXICON, Month, alternation};
 use super::model::FigureKind;
 use super::numbers::B;
 
@@ -64,15 +65,24 @@ static YEAR: LazyLock<Option<Regex>> = LazyLock::new(|| compile(&format!(r"{B}(?
 
 /// Month number of an English or Russian month name, full or short, in any case.
 fn month_number(name: &str) -> Option<u32> {
-    let forms =
-        dates().months.iter().flat_map(|m| [&m.en, &m.en_short, &m.ru, &m.ru_short].map(|f| (f.as_slice(), m.number)));
-    lookup(forms, name).filter(|n| (1..=12).contains(n))
+    static NUMBERS: LazyLock<FormIndex<u32>> = LazyLock::new(|| {
+        FormIndex::new(
+            dates()
+                .months
+                .iter()
+                .flat_map(|m| [&m.en, &m.en_short, &m.ru, &m.ru_short].map(|f| (f.as_slice(), m.number))),
+        )
+    });
+    NUMBERS.get(name).filter(|n| (1..=12).contains(n))
 }
 
 /// True when a month modifier stays in the date's text ("last October", "в начале июля").
 fn keeps_modifier(modifier: &str) -> bool {
-    let m = &dates().month_modifiers;
-    lookup([(m.en_kept.as_slice(), ()), (m.ru_kept.as_slice(), ())], modifier).is_some()
+    static KEPT: LazyLock<FormIndex<()>> = LazyLock::new(|| {
+        let m = &dates().month_modifiers;
+        FormIndex::new([(m.en_kept.as_slice(), ()), (m.ru_kept.as_slice(), ())])
+    });
+    KEPT.contains(modifier)
 }
 
 fn day(s: Option<regex::Match<'_>>) -> u32 {

@@ -167,7 +167,7 @@ pub(super) fn fold(text: &str) -> String {
 }
 
 /// True when the folded `text` is the form `form` (word by word, any case; a word ending in `*` is a prefix).
-/// Called for every form of a lexicon on every candidate figure, so it compares without allocating.
+/// Tried on every stem form of a table (`form_index`) for each looked-up word, so it compares without allocating.
 pub(super) fn form_matches(form: &str, text: &str) -> bool {
     let (mut f, mut t) = (form.split_whitespace(), text.split(' '));
     loop {
@@ -218,12 +218,6 @@ fn ascii_word_matches(form_word: &str, text_word: &str) -> bool {
     }
     // The first `form.len()` bytes of the text are ASCII once they fit, so the rest starts on a character.
     fits(form.len()) && text_word.get(form.len()..).is_some_and(|rest| rest.chars().all(char::is_alphabetic))
-}
-
-/// The value of the first `(forms, value)` pair with a form matching `text` (any case and spacing).
-pub(super) fn lookup<'a, T: Copy + 'a>(pairs: impl IntoIterator<Item = (&'a [String], T)>, text: &str) -> Option<T> {
-    let folded = fold(text);
-    pairs.into_iter().find(|(forms, _)| forms.iter().any(|f| form_matches(f, &folded))).map(|(_, v)| v)
 }
 
 /// A regex alternation of `forms`, longest first: words escaped, spaces as `\s+`, a trailing `*` as letters.

@@ -10,6 +10,7 @@ mod counts;
 mod dates;
 pub mod discover;
 mod figures;
+mod form_index;
 mod gazetteer;
 mod inflect;
 mod lexicon;

@@ -2,7 +2,8 @@
 
 use std::{collections::HashMap, sync::LazyLock};
 
-use super::lexicon::{LEXICON, Numbers, alternation, fold, index, lookup};
+use super::form_index::FormIndex;
+use super::lexicon::{LEXICON, Numbers, alternation, fold, index};
 
 /// An ASCII word boundary: unlike Unicode `\b`, it keeps the lazy DFA usable on non-ASCII text.
 pub(super) const B: &str = r"(?-u:\b)";
@@ -59,17 +60,21 @@ pub(super) fn parse_number_ru(s: &str) -> Option<f64> {
 
 /// The multiplier of a scale word (1e9 for "billion", "млрд", "b").
 pub(super) fn scale_factor(word: &str) -> f64 {
-    let word = word.trim_end_matches('.');
-    let pairs = numbers()
-        .scales
-        .iter()
-        .flat_map(|s| [(s.en.as_slice(), s.value), (s.ru.as_slice(), s.value), (s.suffixes.as_slice(), s.value)]);
-    lookup(pairs, word).unwrap_or(1.0)
+    static FACTORS: LazyLock<FormIndex<f64>> =
+        LazyLock::new(|| {
+            FormIndex::new(numbers().scales.iter().flat_map(|s| {
+                [(s.en.as_slice(), s.value), (s.ru.as_slice(), s.value), (s.suffixes.as_slice(), s.value)]
+            }))
+        });
+    FACTORS.get(word.trim_end_matches('.')).unwrap_or(1.0)
 }
 
 /// True when `word` is a scale word ("million", "тысяч"; not a glued letter such as "m").
 pub(super) fn is_scale_word(word: &str) -> bool {
-    lookup(numbers().scales.iter().flat_map(|s| [(s.en.as_slice(), ()), (s.ru.as_slice(), ())]), word).is_some()
+    static WORDS: LazyLock<FormIndex<()>> = LazyLock::new(|| {
+        FormIndex::new(numbers().scales.iter().flat_map(|s| [(s.en.as_slice(), ()), (s.ru.as_slice(), ())]))
+    });
+    WORDS.contains(word)
 }
 
 /// Spelled-out cardinal numbers ("seven" → 7, "трёх" → 3), for the extractor and the quiz's distractors.
@@ -123,15 +128,14 @@ fn bounded(alternation: &str) -> String {
 
 /// ISO code of a currency symbol, code or word ("$", "USD", "dollars", "долларов", "долл.").
 pub(super) fn currency(token: &str) -> Option<&'static str> {
-    let find = |t: &str| {
-        let pairs = numbers().currencies.iter().flat_map(|c| {
+    static CODES: LazyLock<FormIndex<&'static str>> = LazyLock::new(|| {
+        FormIndex::new(numbers().currencies.iter().flat_map(|c| {
             [c.symbols.as_slice(), c.codes.as_slice(), c.en.as_slice(), c.ru.as_slice(), std::slice::from_ref(&c.code)]
                 .map(|f| (f, c.code.as_str()))
-        });
-        lookup(pairs, t)
-    };
+        }))
+    });
     let token = token.trim();
-    find(token).or_else(|| find(token.trim_end_matches('.')))
+    CODES.get(token).or_else(|| CODES.get(token.trim_end_matches('.')))
 }
 
 /// Regex alternation of English measure units.
@@ -143,25 +147,36 @@ pub(super) static UNITS_RU: Alt =
 
 /// True when `noun` is a known count noun ("организаций", "countries"), whatever its ending looks like.
 pub(super) fn is_count_noun(noun: &str) -> bool {
-    let pairs = numbers().count_nouns.iter().flat_map(|n| [(n.en.as_slice(), ()), (n.ru.as_slice(), ())]);
-    lookup(pairs, noun).is_some()
+    COUNT_NOUNS.contains(noun)
 }
 
 /// The canonical name of a measure unit ("tonnes" → "tons", "тонн" → "tons"); unknown units lowercased.
 pub(super) fn canonical_unit(unit: &str) -> String {
-    let pairs =
-        numbers().units.iter().flat_map(|u| [(u.en.as_slice(), u.unit.as_str()), (u.ru.as_slice(), u.unit.as_str())]);
-    lookup(pairs, unit).map_or_else(|| fold(unit), str::to_string)
+    static UNIT_NAMES: LazyLock<FormIndex<&'static str>> = LazyLock::new(|| {
+        FormIndex::new(
+            numbers()
+                .units
+                .iter()
+                .flat_map(|u| [(u.en.as_slice(), u.unit.as_str()), (u.ru.as_slice(), u.unit.as_str())]),
+        )
+    });
+    UNIT_NAMES.get(unit).map_or_else(|| fold(unit), str::to_string)
 }
 
 /// What a count counts: the canonical name of a known count noun ("стран" → "countries"), else the noun itself.
 pub(super) fn count_unit(noun: &str) -> String {
-    let pairs = numbers()
-        .count_nouns
-        .iter()
-        .flat_map(|n| [(n.en.as_slice(), n.unit.as_str()), (n.ru.as_slice(), n.unit.as_str())]);
-    lookup(pairs, noun).map_or_else(|| noun.to_string(), str::to_string)
+    COUNT_NOUNS.get(noun).map_or_else(|| noun.to_string(), str::to_string)
 }
+
+/// Count nouns in English and Russian, with the canonical name of what they count.
+static COUNT_NOUNS: LazyLock<FormIndex<&'static str>> = LazyLock::new(|| {
+    FormIndex::new(
+        numbers()
+            .count_nouns
+            .iter()
+            .flat_map(|n| [(n.en.as_slice(), n.unit.as_str()), (n.ru.as_slice(), n.unit.as_str())]),
+    )
+});
 
 #[cfg(test)]
 mod tests {

@@ -22,11 +22,12 @@ pub fn find(s: &mut Sentence<'_>, lexicon: &Lexicon, registry: &mut Registry<'_>
     let mut found = Vec::new();
     for k in 0..s.words.len() {
         let noun = s.words[k].lower();
-        let Some(noun_ru) = lexicon.event_nouns.get(&noun) else { continue };
+        let Some(noun_ru) = lexicon.event_nouns.get(noun.as_ref()) else { continue };
         let Some((owner, first)) = owner(s, k, lexicon, registry) else { continue };
         let stop = (k + 1..s.words.len().min(k + 1 + WINDOW))
             .find(|&i| {
-                lexicon.event_nouns.contains_key(&s.words[i].lower()) || s.text[..s.words[i].start].ends_with(';')
+                lexicon.event_nouns.contains_key(s.words[i].lower().as_ref())
+                    || s.text[..s.words[i].start].ends_with(';')
             })
             .map_or(s.text.len(), |i| s.words[i].start);
         let after = s.words[k].end;

@@ -109,6 +109,8 @@ pub struct Lexicon {
     pub stop_capitals: HashSet<String>,
     /// Titles as word sequences, longest first.
     pub titles: Vec<Vec<String>>,
+    /// Positions in `titles` by the title's first word.
+    title_starts: HashMap<String, Vec<usize>>,
     pub state_words: HashSet<String>,
     /// Event noun (lowercase) → its Russian word.
     pub event_nouns: HashMap<String, String>,
@@ -150,6 +152,12 @@ impl Lexicon {
         let mut titles: Vec<Vec<String>> =
             file.people.titles.iter().map(|t| t.split_whitespace().map(str::to_owned).collect()).collect();
         titles.sort_by_key(|t| std::cmp::Reverse(t.len()));
+        let mut title_starts: HashMap<String, Vec<usize>> = HashMap::new();
+        for (position, title) in titles.iter().enumerate() {
+            if let Some(first) = title.first() {
+                title_starts.entry(first.clone()).or_default().push(position);
+            }
+        }
         let ignore = set(file.places.ignore);
         let mut by_name = HashMap::new();
         for p in places_file.places.into_iter().filter(|p| !ignore.contains(&p.n)) {
@@ -170,6 +178,7 @@ impl Lexicon {
             determiners: set(file.names.determiners),
             stop_capitals: set(file.names.stop_capitals),
             titles,
+            title_starts,
             state_words: set(file.people.state_words),
             event_nouns: event_nouns.collect(),
             modifiers: set(file.events.modifiers),
@@ -186,6 +195,11 @@ impl Lexicon {
             organisation_nouns: file.coreference.organisation,
             longest_place,
         })
+    }
+
+    /// The titles whose first word is `word` (as written), longest first.
+    pub fn titles_from(&self, word: &str) -> impl Iterator<Item = &[String]> {
+        self.title_starts.get(word).into_iter().flatten().map(|&i| self.titles[i].as_slice())
     }
 
     /// The kind of a name headed by `word`, if it is a head noun.
@@ -224,6 +238,9 @@ mod tests {
         assert_eq!(lexicon.head_kind("Fund"), Some(EntityKind::Organisation));
         assert_eq!(lexicon.head_kind("Declaration"), Some(EntityKind::Project));
         assert_eq!(lexicon.titles.first().map(Vec::len), Some(3));
+        let deputy: Vec<&[String]> = lexicon.titles_from("Deputy").collect();
+        assert_eq!(deputy.first().map(|t| t.len()), Some(3), "longest first: {deputy:?}");
+        assert!(lexicon.titles_from("Minister").any(|t| t.len() == 1));
         assert!(lexicon.counts_participants("countries", "123 countries took part."));
         assert!(!lexicon.counts_participants("years", "They marked 50 years of diplomatic relations."));
     }

@@ -88,7 +88,8 @@ pub fn find(s: &mut Sentence<'_>, lexicon: &Lexicon, registry: &mut Registry<'_>
 
 /// The number of words of the longest title starting at word `k` (capitalised as written).
 fn title_at(s: &Sentence<'_>, k: usize, lexicon: &Lexicon) -> Option<usize> {
-    lexicon.titles.iter().find_map(|title| {
+    let first = s.words.get(k)?;
+    lexicon.titles_from(first.text).find_map(|title| {
         let fits = title
             .iter()
             .enumerate()

@@ -17,7 +17,7 @@ pub fn find<'a>(s: &Sentence<'_>, lexicon: &'a Lexicon) -> Vec<PlaceHit<'a>> {
     let words = &s.words;
     let mut k = 1;
     while k < words.len() {
-        let after_locative = words.get(k - 1).is_some_and(|w| lexicon.place_words.contains(&w.lower()));
+        let after_locative = words.get(k - 1).is_some_and(|w| lexicon.place_words.contains(w.lower().as_ref()));
         if !after_locative || !words[k].capitalised() || !words[k].joined {
             k += 1;
             continue;

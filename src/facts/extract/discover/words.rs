@@ -1,5 +1,7 @@
 //! Words of a sentence with their byte spans, case, and whether only spaces separate them from the previous word.
 
+use std::borrow::Cow;
+
 /// One word of a sentence.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Word<'a> {
@@ -12,7 +14,7 @@ pub struct Word<'a> {
     pub possessive: bool,
 }
 
-impl Word<'_> {
+impl<'a> Word<'a> {
     /// Starts with an uppercase letter (or is a number-bearing acronym like "G20").
     pub fn capitalised(&self) -> bool {
         self.text.chars().next().is_some_and(char::is_uppercase)
@@ -25,8 +27,13 @@ impl Word<'_> {
         enough && letters.iter().all(|c| c.is_uppercase())
     }
 
-    pub fn lower(&self) -> String {
-        self.text.to_lowercase()
+    /// The word in lowercase, borrowed when it has no capitals (most words: no allocation).
+    pub fn lower(&self) -> Cow<'a, str> {
+        if self.text.chars().any(char::is_uppercase) {
+            Cow::Owned(self.text.to_lowercase())
+        } else {
+            Cow::Borrowed(self.text)
+        }
     }
 }
 
