@@ -19,10 +19,13 @@ const SET_ASIDE: &[&str] = &[
     "sentences_fts_insert",
 ];
 
-/// How the loading connection is set up before its transaction begins: a 64 MB page cache for the load,
-/// and temporary files on disk, since SQLite's sorter uses helper threads only then (with the pool's
-/// in-memory temporary storage it sorts on the connection's own thread).
-const LOAD_SETUP: [&str; 2] = ["PRAGMA cache_size = -65536", "PRAGMA temp_store = FILE"];
+/// How the loading connection is set up before its transaction begins: a 64 MB page cache for the load;
+/// temporary files on disk, since SQLite's sorter uses helper threads only then (with the pool's
+/// in-memory temporary storage it sorts on the connection's own thread); and no checkpoint in its commit
+/// (copying the whole load from the WAL into the database file, 0.7 s at 10,000 documents here): that
+/// checkpoint runs after the commit, in the background ([`checkpoint_in_background`]).
+const LOAD_SETUP: [&str; 3] =
+    ["PRAGMA cache_size = -65536", "PRAGMA temp_store = FILE", "PRAGMA wal_autocheckpoint = 0"];
 /// The indexes are rebuilt with SQLite's default 2 MB cache, which is also the size of the chunks its
 /// sorter sorts, on up to [`MOST_SORT_THREADS`] threads, before merging them: 2.0-2.7x faster here than
 /// one 64 MB sort on the connection's thread.
@@ -36,6 +39,8 @@ pub struct BulkLoad {
     /// back to the pool: it is closed after the commit, or when the load is dropped, and closing a
     /// connection inside a transaction rolls the transaction back.
     conn: PoolConnection<Sqlite>,
+    /// The pool, for the checkpoint after the commit.
+    pool: Pool,
     /// The `CREATE` statements of what was set aside, to run again before the commit.
     set_aside: Vec<String>,
     /// Ids above these are new in this load (assigned here: the load holds the write lock).
@@ -74,6 +79,7 @@ impl BulkLoad {
         }
         Ok(BulkLoad {
             conn,
+            pool: pool.clone(),
             set_aside,
             old_max_sentence: max_sentence,
             next_document: max_document + 1,
@@ -160,9 +166,25 @@ impl BulkLoad {
         if let Err(e) = self.conn.close().await {
             log::warn!("closing the bulk-load connection after its commit: {e}");
         }
+        checkpoint_in_background(self.pool);
         super::documents::count_local_ingest();
         Ok(())
     }
+}
+
+/// Copies the committed load from the WAL into the database file without blocking anyone: a passive
+/// checkpoint waits for no reader or writer, and what it cannot copy yet, a later checkpoint does. Until
+/// then the load is as durable and as visible as any commit (readers find its pages in the WAL).
+fn checkpoint_in_background(pool: Pool) {
+    tokio::spawn(async move {
+        let started = std::time::Instant::now();
+        match sqlx::query_as::<_, (i64, i64, i64)>("PRAGMA wal_checkpoint(PASSIVE)").fetch_one(&pool).await {
+            Ok((_, frames, copied)) => {
+                log::info!("checkpointed the bulk load: {copied} of {frames} WAL frames in {:.1?}", started.elapsed())
+            }
+            Err(e) => log::warn!("checkpointing after the bulk load (a later checkpoint will copy it): {e}"),
+        }
+    });
 }
 
 #[cfg(test)]

@@ -1,6 +1,10 @@
 //! Coreference: sentences that continue an earlier one inherit its mentions (marked as inferred), from the
 //! nearest antecedent of the kind their opener asks for.
 
+use std::sync::LazyLock;
+
+use aho_corasick::AhoCorasick;
+
 use super::discover::lexicon::bundled;
 use super::model::{Entity, EntityKind, Mention, ParsedSentence};
 
@@ -38,16 +42,22 @@ impl Opening {
     }
 }
 
-/// The generic organisation noun `text` says anywhere ("…joined the alliance"), as a whole word.
+/// The generic organisation noun `text` says anywhere ("…joined the alliance"), as a whole word: the first
+/// of the lexicon's list when it says several. One automaton finds them all in a single pass.
 fn organisation_noun(text: &str) -> Option<&'static str> {
+    static NOUNS: LazyLock<Option<(AhoCorasick, Vec<&'static str>)>> = LazyLock::new(|| {
+        let nouns: Vec<&str> =
+            bundled().organisation_nouns.iter().map(String::as_str).filter(|n| !n.is_empty()).collect();
+        AhoCorasick::new(&nouns).ok().map(|automaton| (automaton, nouns))
+    });
+    let (automaton, nouns) = NOUNS.as_ref()?;
     let lower = text.to_lowercase();
-    bundled().organisation_nouns.iter().map(String::as_str).find(|noun| {
-        lower.match_indices(noun).any(|(at, _)| {
-            let before = lower[..at].chars().next_back();
-            let after = lower[at + noun.len()..].chars().next();
-            !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
-        })
-    })
+    let whole_word = |at: usize, end: usize| {
+        !lower[..at].chars().next_back().is_some_and(char::is_alphanumeric)
+            && !lower[end..].chars().next().is_some_and(char::is_alphanumeric)
+    };
+    let found = automaton.find_overlapping_iter(&lower).filter(|m| whole_word(m.start(), m.end()));
+    found.map(|m| m.pattern().as_usize()).min().and_then(|i| nouns.get(i).copied())
 }
 
 /// What an opener refers to.
