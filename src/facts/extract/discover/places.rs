@@ -17,8 +17,9 @@ pub fn find<'a>(s: &Sentence<'_>, lexicon: &'a Lexicon) -> Vec<PlaceHit<'a>> {
     let words = &s.words;
     let mut k = 1;
     while k < words.len() {
-        let after_locative = words.get(k - 1).is_some_and(|w| lexicon.place_words.contains(w.lower().as_ref()));
-        if !after_locative || !words[k].capitalised() || !words[k].joined {
+        // The cheap tests first: most words are not capitalised.
+        let candidate = words[k].capitalised() && words[k].joined;
+        if !candidate || !lexicon.place_words.contains(words[k - 1].lower().as_ref()) {
             k += 1;
             continue;
         }

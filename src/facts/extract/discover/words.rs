@@ -58,8 +58,8 @@ pub fn words(s: &str) -> Vec<Word<'_>> {
         let mut j = i + 1;
         while j < chars.len() {
             let (_, d) = chars[j];
-            let next_alnum = chars.get(j + 1).is_some_and(|(_, n)| n.is_alphanumeric());
-            if d.is_alphanumeric() || (inner(d) && next_alnum) {
+            let next_alnum = || chars.get(j + 1).is_some_and(|(_, n)| n.is_alphanumeric());
+            if d.is_alphanumeric() || (inner(d) && next_alnum()) {
                 j += 1;
             } else {
                 break;
