@@ -6,9 +6,8 @@ use super::Sentence;
 use super::registry::Registry;
 use crate::facts::extract::model::Mention;
 
-/// Marks every alias of the registry's entities in the sentences, one mention per entity and sentence.
-/// Single words (acronyms, surnames) must match in case; longer names in any case.
-pub fn mark(sentences: &mut [Sentence<'_>], registry: &Registry<'_>) {
+/// The names and aliases of the registry's entities (at least two letters or digits each), with their keys.
+pub fn patterns(registry: &Registry<'_>) -> Vec<(String, String)> {
     let mut patterns: Vec<(String, String)> = Vec::new();
     for e in registry.entities() {
         for alias in std::iter::once(&e.name).chain(&e.aliases) {
@@ -17,6 +16,12 @@ pub fn mark(sentences: &mut [Sentence<'_>], registry: &Registry<'_>) {
             }
         }
     }
+    patterns
+}
+
+/// Marks every one of `patterns` (from [`patterns`]) in the sentences, one mention per entity and sentence.
+/// Single words (acronyms, surnames) must match in case; longer names in any case.
+pub fn mark(sentences: &mut [Sentence<'_>], patterns: &[(String, String)]) {
     if patterns.is_empty() {
         return;
     }

@@ -65,13 +65,19 @@ pub fn discover(sentences: &mut [ParsedSentence], gazetteer: &Gazetteer, lexicon
     for view in views.iter_mut() {
         acronyms::find(view, lexicon, &mut registry);
     }
-    aliases::mark(&mut views, &registry);
+    let known = aliases::patterns(&registry);
+    aliases::mark(&mut views, &known);
     for view in views.iter_mut() {
         events::find(view, lexicon, &mut registry);
         names::find(view, lexicon, &mut registry);
         people::find(view, lexicon, &mut registry);
     }
-    aliases::mark(&mut views, &registry);
+    // Mentions only grow, so the same patterns would find nothing new: marked again only when the document
+    // named something more.
+    let now_known = aliases::patterns(&registry);
+    if now_known != known {
+        aliases::mark(&mut views, &now_known);
+    }
     let found: Vec<Vec<Mention>> = views
         .iter()
         .map(|view| {
