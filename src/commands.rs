@@ -176,13 +176,22 @@ pub fn parse(line: &str, bot_username: &str) -> CommandOutcome {
 /// Answers a request through the core: a user error is shown as written, anything unexpected is logged
 /// with its context and answered with a short apology.
 pub async fn answer_or_apologise(dossier: &crate::answer::Dossier, request: &Request, lang: Lang) -> Reply {
+    std::sync::Arc::unwrap_or_clone(shared_answer_or_apologise(dossier, request, lang).await)
+}
+
+/// The same, without copying a cached reply: the one the answer cache keeps, shared.
+pub async fn shared_answer_or_apologise(
+    dossier: &crate::answer::Dossier,
+    request: &Request,
+    lang: Lang,
+) -> std::sync::Arc<Reply> {
     use crate::answer::AnswerError;
-    match dossier.in_lang(lang).answer(request).await {
+    match dossier.in_lang(lang).shared_answer(request).await {
         Ok(reply) => reply,
-        Err(AnswerError::User(message)) => Reply::text(message),
+        Err(AnswerError::User(message)) => std::sync::Arc::new(Reply::text(message)),
         Err(AnswerError::Unexpected(error)) => {
             log::error!("answering {request:?} failed: {error:#}");
-            Reply::text(lang.t("sorry"))
+            std::sync::Arc::new(Reply::text(lang.t("sorry")))
         }
     }
 }

@@ -4,7 +4,7 @@
 
 use std::{
     num::NonZeroUsize,
-    sync::Mutex,
+    sync::{Arc, Mutex},
     time::{Duration, Instant},
 };
 
@@ -33,7 +33,9 @@ struct VersionCheck {
 
 struct Entries {
     version: i64,
-    replies: LruCache<(Request, Lang), Reply>,
+    /// Shared with whoever is sending them: an adapter may keep what it derives from a reply (its
+    /// rendering) for as long as the cache keeps the reply.
+    replies: LruCache<(Request, Lang), Arc<Reply>>,
 }
 
 impl AnswerCache {
@@ -59,7 +61,7 @@ impl AnswerCache {
     }
 
     /// The reply composed for `request` in `lang` while the fact base was at `version`, if kept.
-    pub fn get(&self, version: i64, request: &Request, lang: Lang) -> Option<Reply> {
+    pub fn get(&self, version: i64, request: &Request, lang: Lang) -> Option<Arc<Reply>> {
         let mut entries = self.entries.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
         if entries.version != version {
             entries.replies.clear();
@@ -70,7 +72,7 @@ impl AnswerCache {
     }
 
     /// Keeps `reply`, composed while the fact base was at `version`.
-    pub fn put(&self, version: i64, request: &Request, lang: Lang, reply: &Reply) {
+    pub fn put(&self, version: i64, request: &Request, lang: Lang, reply: &Arc<Reply>) {
         let mut entries = self.entries.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
         if entries.version == version {
             entries.replies.put((request.clone(), lang), reply.clone());
@@ -95,8 +97,8 @@ mod tests {
         AnswerCache::new(NonZeroUsize::new(2).unwrap())
     }
 
-    fn reply(text: &str) -> Reply {
-        Reply::default().line(vec![crate::reply::text(text)])
+    fn reply(text: &str) -> Arc<Reply> {
+        Arc::new(Reply::default().line(vec![crate::reply::text(text)]))
     }
 
     #[test]

@@ -151,14 +151,19 @@ impl Dossier {
 
     /// Answers one request: from the cache when the fact base has not changed since it was composed.
     pub async fn answer(&self, request: &Request) -> Result<Reply, AnswerError> {
+        self.shared_answer(request).await.map(Arc::unwrap_or_clone)
+    }
+
+    /// The same answer without a copy: the reply the cache keeps, shared (a fresh one when not cached).
+    pub async fn shared_answer(&self, request: &Request) -> Result<Arc<Reply>, AnswerError> {
         let version = self.version().await?;
         let Some(cache) = &self.cache else {
-            return self.at(version).await?.compose(request).await;
+            return Ok(Arc::new(self.at(version).await?.compose(request).await?));
         };
         if let Some(reply) = cache.get(version, request, self.lang) {
             return Ok(reply);
         }
-        let reply = self.at(version).await?.compose(request).await?;
+        let reply = Arc::new(self.at(version).await?.compose(request).await?);
         cache.put(version, request, self.lang, &reply);
         Ok(reply)
     }

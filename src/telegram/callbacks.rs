@@ -49,9 +49,9 @@ pub async fn handle_callback(query: CallbackQuery, services: Arc<Services>) -> a
 
 /// Sends the card or paragraph a button asks for, as a new message.
 async fn show(services: &Services, message: &Message, request: Request, lang: Lang) -> String {
-    let reply = commands::answer_or_apologise(&services.dossier, &request, lang).await;
+    let reply = commands::shared_answer_or_apologise(&services.dossier, &request, lang).await;
     let target = Target { chat_id: message.chat.id.0, thread_id: message.thread_id.map(|t| t.0.0) };
-    match services.delivery.send_reply(target, &reply, Priority::Interactive).await {
+    match services.delivery.send_answer(target, &reply, Priority::Interactive).await {
         Ok(_) => String::new(),
         Err(e) => {
             log::warn!("sending a card for a button: {e}");

@@ -6,13 +6,16 @@ use std::{future::Future, sync::Arc, time::Duration};
 
 use teloxide::{
     ApiError, RequestError,
+    payloads::SendMessage,
     prelude::*,
     types::{InputPollOption, MessageId, ParseMode, PollType, ThreadId},
 };
 
 use super::{
+    lean_send,
     limiter::{Limits, Priority},
     markup, metrics,
+    rendered::RenderedReplies,
 };
 use crate::{
     db::store::SharedDatabase,
@@ -73,11 +76,13 @@ pub struct Delivery {
     pub username: String,
     limits: Arc<Limits>,
     store: SharedDatabase,
+    rendered: Arc<RenderedReplies>,
 }
 
 impl Delivery {
     pub fn new(bot: Bot, username: String, store: SharedDatabase, global_rate: u32) -> Self {
-        Delivery { bot, username, limits: Arc::new(Limits::telegram(global_rate)), store }
+        let (limits, rendered) = (Arc::new(Limits::telegram(global_rate)), Arc::default());
+        Delivery { bot, username, limits, store, rendered }
     }
 
     /// Lets the limiter forget chats that have been quiet.
@@ -88,6 +93,17 @@ impl Delivery {
     /// Sends a reply as HTML messages (split to fit), buttons under the last one.
     pub async fn send_reply(&self, target: Target, reply: &Reply, priority: Priority) -> Result<Sent, DeliveryError> {
         self.send_rendered(target, &self.render(reply), priority).await
+    }
+
+    /// Sends a reply the answer cache may share: rendered once for as long as the cache keeps it.
+    pub async fn send_answer(
+        &self,
+        target: Target,
+        reply: &Arc<Reply>,
+        priority: Priority,
+    ) -> Result<Sent, DeliveryError> {
+        let rendered = self.rendered.get_or_render(reply, |reply| self.render(reply));
+        self.send_rendered(target, &rendered, priority).await
     }
 
     /// A reply as the messages that carry it (the same for every chat: a fan-out renders once).
@@ -112,21 +128,19 @@ impl Delivery {
             let keyboard = rendered.keyboard.as_ref().filter(|_| i == last);
             let message = self
                 .call(&mut target, priority, |chat, thread| {
-                    let mut request = self
-                        .bot
-                        .send_message(ChatId(chat), page.clone())
+                    let mut message = SendMessage::new(ChatId(chat), page.clone())
                         .parse_mode(ParseMode::Html)
                         .link_preview_options(markup::no_link_preview());
                     if let Some(thread) = thread {
-                        request = request.message_thread_id(thread);
+                        message = message.message_thread_id(thread);
                     }
                     if let Some(keyboard) = keyboard {
-                        request = request.reply_markup(keyboard.clone());
+                        message = message.reply_markup(keyboard.clone());
                     }
-                    request.send()
+                    lean_send::request(&self.bot, message).send()
                 })
                 .await?;
-            message_ids.push(message.id.0);
+            message_ids.push(message.message_id);
         }
         metrics::reply_sent(priority);
         Ok(Sent { chat_id: target.chat_id, message_ids })

@@ -89,19 +89,34 @@ pub async fn handle_message(msg: Message, services: Arc<Services>) -> anyhow::Re
     }
     let reply = match intent {
         Intent::Ignore => return Ok(()),
-        Intent::UnknownCommand(name) => Reply::text(lang.tr("unknown-command", &[crate::i18n::arg("name", name)])),
+        Intent::UnknownCommand(name) => {
+            Arc::new(Reply::text(lang.tr("unknown-command", &[crate::i18n::arg("name", name)])))
+        }
         Intent::Question(question) => {
-            commands::answer_or_apologise(&services.dossier, &Request::Question(question), lang).await
+            commands::shared_answer_or_apologise(&services.dossier, &Request::Question(question), lang).await
         }
         Intent::Command(command) => handle_command(&services, &msg, command, lang).await,
     };
-    replies::send(&services, &msg, &reply).await;
+    replies::send_answer(&services, &msg, &reply).await;
     Ok(())
 }
 
-async fn handle_command(services: &Services, msg: &Message, command: Command, lang: Lang) -> Reply {
-    if let Command::Lang(arg) = &command {
-        return super::lang::handle_lang(services, msg, arg, lang).await;
+/// The reply to a command: the adapter's own commands first, then the core's answer (shared with the
+/// answer cache).
+async fn handle_command(services: &Services, msg: &Message, command: Command, lang: Lang) -> Arc<Reply> {
+    if let Some(reply) = handle_adapter_command(services, msg, &command, lang).await {
+        return Arc::new(reply);
+    }
+    match command.to_request() {
+        Some(request) => commands::shared_answer_or_apologise(&services.dossier, &request, lang).await,
+        None => Arc::new(commands::help_reply(lang)),
+    }
+}
+
+/// The reply to a command the adapter answers itself (languages, digests, quizzes, stats, feeds), if it is one.
+async fn handle_adapter_command(services: &Services, msg: &Message, command: &Command, lang: Lang) -> Option<Reply> {
+    if let Command::Lang(arg) = command {
+        return Some(super::lang::handle_lang(services, msg, arg, lang).await);
     }
     if matches!(command, Command::Start(_) | Command::Resume) {
         // Writing to the bot again proves the chat is reachable: held digests may flow again.
@@ -109,20 +124,14 @@ async fn handle_command(services: &Services, msg: &Message, command: Command, la
             log::error!("marking chat {} reachable: {e:#}", msg.chat.id);
         }
     }
-    if let Some(reply) = digest_handlers::handle(services, msg, &command, lang).await {
-        return reply;
+    if let Some(reply) = digest_handlers::handle(services, msg, command, lang).await {
+        return Some(reply);
     }
-    if let Some(reply) = quiz_handlers::handle(services, msg, &command, lang).await {
-        return reply;
+    if let Some(reply) = quiz_handlers::handle(services, msg, command, lang).await {
+        return Some(reply);
     }
-    if command == Command::Stats {
-        return owner::stats(services, msg, lang).await;
+    if *command == Command::Stats {
+        return Some(owner::stats(services, msg, lang).await);
     }
-    if let Some(reply) = feed_handlers::handle(services, msg, &command, lang).await {
-        return reply;
-    }
-    match command.to_request() {
-        Some(request) => commands::answer_or_apologise(&services.dossier, &request, lang).await,
-        None => commands::help_reply(lang),
-    }
+    feed_handlers::handle(services, msg, command, lang).await
 }
