@@ -21,6 +21,20 @@ impl StandIn {
         self.shared.lock().calls.iter().filter(|c| c.is(method)).cloned().collect()
     }
 
+    /// How many successful calls of `method` were recorded and when the last of them arrived, read under the
+    /// lock without copying any call (load harnesses poll this while the bot is answering).
+    pub fn successes_of(&self, method: &str) -> (usize, Option<Instant>) {
+        let shared = self.shared.lock();
+        let mut done = shared.calls.iter().filter(|c| c.is(method) && !c.rejected);
+        done.try_fold((0, None::<Instant>), |(n, last), c| Some((n + 1, last.max(Some(c.at))))).unwrap_or((0, None))
+    }
+
+    /// When the first successful call of `method` to `chat_id` arrived, without copying any call.
+    pub fn first_success_at(&self, method: &str, chat_id: i64) -> Option<Instant> {
+        let shared = self.shared.lock();
+        shared.calls.iter().find(|c| c.is(method) && !c.rejected && c.chat_id() == Some(chat_id)).map(|c| c.at)
+    }
+
     /// Forgets recorded calls (seq numbers keep counting from 1 again).
     pub fn clear_calls(&self) {
         self.shared.lock().calls.clear();
