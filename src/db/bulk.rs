@@ -27,7 +27,7 @@ const SET_ASIDE: &[&str] = &[
 const LOAD_SETUP: [&str; 3] =
     ["PRAGMA cache_size = -65536", "PRAGMA temp_store = FILE", "PRAGMA wal_autocheckpoint = 0"];
 /// The indexes are rebuilt with SQLite's default 2 MB cache, which is also the size of the chunks its
-/// sorter sorts, on up to [`MOST_SORT_THREADS`] threads, before merging them: 2.0-2.7x faster here than
+/// sorter sorts, on up to [`MOST_SORT_THREADS`] threads, before merging them: 1.8-2.7x faster here than
 /// one 64 MB sort on the connection's thread.
 const REBUILD_CACHE: &str = "PRAGMA cache_size = -2000";
 const MOST_SORT_THREADS: usize = 4;
