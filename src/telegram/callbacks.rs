@@ -50,7 +50,7 @@ pub async fn handle_callback(query: CallbackQuery, services: Arc<Services>) -> a
 /// Sends the card or paragraph a button asks for, as a new message.
 async fn show(services: &Services, message: &Message, request: Request, lang: Lang) -> String {
     let reply = commands::shared_answer_or_apologise(&services.dossier, &request, lang).await;
-    let target = Target { chat_id: message.chat.id.0, thread_id: message.thread_id.map(|t| t.0.0) };
+    let target = Target::of(message);
     match services.delivery.send_answer(target, &reply, Priority::Interactive).await {
         Ok(_) => String::new(),
         Err(e) => {

@@ -38,6 +38,11 @@ impl Target {
     pub fn chat(chat_id: i64) -> Self {
         Target { chat_id, thread_id: None }
     }
+
+    /// The chat and forum topic of `message`: where an answer to it goes.
+    pub fn of(message: &Message) -> Self {
+        Target { chat_id: message.chat.id.0, thread_id: message.thread_id.map(|t| t.0.0) }
+    }
 }
 
 /// What was sent: the chat it finally went to (after any migration) and the message ids.

@@ -10,10 +10,7 @@ use crate::reply::Reply;
 
 /// Sends `reply` in answer to `msg`, unless it is empty; a failure is logged (delivery has retried).
 pub async fn send(services: &Services, msg: &Message, reply: &Reply) {
-    if reply.blocks.is_empty() && reply.poll.is_none() {
-        return;
-    }
-    let target = Target { chat_id: msg.chat.id.0, thread_id: msg.thread_id.map(|t| t.0.0) };
+    let Some(target) = target_of(msg, reply) else { return };
     if let Err(e) = services.delivery.send_reply(target, reply, Priority::Interactive).await {
         log::warn!("reply to chat {} not delivered: {e}", target.chat_id);
     }
@@ -21,11 +18,13 @@ pub async fn send(services: &Services, msg: &Message, reply: &Reply) {
 
 /// Sends an answer the answer cache may share (rendered once while the cache keeps it), as [`send`].
 pub async fn send_answer(services: &Services, msg: &Message, reply: &Arc<Reply>) {
-    if reply.blocks.is_empty() && reply.poll.is_none() {
-        return;
-    }
-    let target = Target { chat_id: msg.chat.id.0, thread_id: msg.thread_id.map(|t| t.0.0) };
+    let Some(target) = target_of(msg, reply) else { return };
     if let Err(e) = services.delivery.send_answer(target, reply, Priority::Interactive).await {
         log::warn!("reply to chat {} not delivered: {e}", target.chat_id);
     }
+}
+
+/// Where a reply to `msg` goes, or `None` when the reply is empty (nothing is sent).
+fn target_of(msg: &Message, reply: &Reply) -> Option<Target> {
+    (!reply.blocks.is_empty() || reply.poll.is_some()).then(|| Target::of(msg))
 }

@@ -3,7 +3,7 @@
 use std::{collections::HashMap, sync::LazyLock};
 
 use super::form_index::FormIndex;
-use super::lexicon::{LEXICON, Numbers, alternation, fold, index};
+use super::lexicon::{LEXICON, Named, Numbers, alternation, fold, index};
 
 /// An ASCII word boundary: unlike Unicode `\b`, it keeps the lazy DFA usable on non-ASCII text.
 pub(super) const B: &str = r"(?-u:\b)";
@@ -152,14 +152,7 @@ pub(super) fn is_count_noun(noun: &str) -> bool {
 
 /// The canonical name of a measure unit ("tonnes" → "tons", "тонн" → "tons"); unknown units lowercased.
 pub(super) fn canonical_unit(unit: &str) -> String {
-    static UNIT_NAMES: LazyLock<FormIndex<&'static str>> = LazyLock::new(|| {
-        FormIndex::new(
-            numbers()
-                .units
-                .iter()
-                .flat_map(|u| [(u.en.as_slice(), u.unit.as_str()), (u.ru.as_slice(), u.unit.as_str())]),
-        )
-    });
+    static UNIT_NAMES: LazyLock<FormIndex<&'static str>> = LazyLock::new(|| by_name(&numbers().units));
     UNIT_NAMES.get(unit).map_or_else(|| fold(unit), str::to_string)
 }
 
@@ -169,14 +162,12 @@ pub(super) fn count_unit(noun: &str) -> String {
 }
 
 /// Count nouns in English and Russian, with the canonical name of what they count.
-static COUNT_NOUNS: LazyLock<FormIndex<&'static str>> = LazyLock::new(|| {
-    FormIndex::new(
-        numbers()
-            .count_nouns
-            .iter()
-            .flat_map(|n| [(n.en.as_slice(), n.unit.as_str()), (n.ru.as_slice(), n.unit.as_str())]),
-    )
-});
+static COUNT_NOUNS: LazyLock<FormIndex<&'static str>> = LazyLock::new(|| by_name(&numbers().count_nouns));
+
+/// A table of named forms (English and Russian) indexed for the canonical name they stand for.
+fn by_name(table: &'static [Named]) -> FormIndex<&'static str> {
+    FormIndex::new(table.iter().flat_map(|n| [(n.en.as_slice(), n.unit.as_str()), (n.ru.as_slice(), n.unit.as_str())]))
+}
 
 #[cfg(test)]
 mod tests {
