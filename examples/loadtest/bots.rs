@@ -11,7 +11,7 @@ use tokio_util::sync::CancellationToken;
 
 use crate::{
     PATIENCE,
-    support::stand_in::{StandIn, TOKEN},
+    support::stand_in::{StandIn, TOKEN, minimal::MinimalStandIn},
 };
 
 /// The repository's `data/` folder.
@@ -55,7 +55,13 @@ enum Stop {
 impl Running {
     /// Stops the bot and waits (bounded) for it.
     pub async fn stop(self) {
-        match self.stop {
+        self.stop.stop().await;
+    }
+}
+
+impl Stop {
+    async fn stop(self) {
+        match self {
             Stop::Echo(token, task) => {
                 if let Ok(done) = token.shutdown() {
                     let _ = tokio::time::timeout(PATIENCE, done).await;
@@ -73,7 +79,14 @@ impl Running {
 /// The baseline: a Dispatcher that answers every text message with `send_message` of the same text.
 pub async fn echo() -> anyhow::Result<Running> {
     let tg = StandIn::start().await;
-    let bot = Bot::new(TOKEN).set_api_url(tg.url().parse()?);
+    let stop = spawn_echo(&tg.url())?;
+    wait_started(&tg).await?;
+    Ok(Running { name: "echo", tg, stop, _dir: None, _shared: None })
+}
+
+/// The echo bot against the Bot API at `api_url`.
+fn spawn_echo(api_url: &str) -> anyhow::Result<Stop> {
+    let bot = Bot::new(TOKEN).set_api_url(api_url.parse()?);
     let handler = Update::filter_message().endpoint(|bot: Bot, msg: Message| async move {
         if let Some(text) = msg.text() {
             bot.send_message(msg.chat.id, text).await?;
@@ -83,8 +96,47 @@ pub async fn echo() -> anyhow::Result<Running> {
     let mut dispatcher = Dispatcher::builder(bot, handler).build();
     let token = dispatcher.shutdown_token();
     let task = tokio::spawn(async move { dispatcher.dispatch().await });
-    wait_started(&tg).await?;
-    Ok(Running { name: "echo", tg, stop: Stop::Echo(token, task), _dir: None, _shared: None })
+    Ok(Stop::Echo(token, task))
+}
+
+/// The full bot on SQLite with its limiter out of the way, against the Bot API at `api_url`.
+fn spawn_full(config: Config, dossier: dossier::answer::Dossier) -> Stop {
+    let shutdown = CancellationToken::new();
+    let task = tokio::spawn({
+        let shutdown = shutdown.clone();
+        async move { telegram::serve_until(&config, dossier, shutdown).await }
+    });
+    Stop::Full(shutdown, task)
+}
+
+/// Echo or the full bot (seed fact base, on SQLite, sending at `global_rate`) against the minimal
+/// responder: what the bots cost without a validating stand-in beside them.
+pub async fn on_minimal(full: bool, global_rate: u32) -> anyhow::Result<RunningMinimal> {
+    let tg = MinimalStandIn::start().await;
+    let (stop, dir) = if full {
+        let dir = tempfile::tempdir()?;
+        let mut config = config_at(&tg.url(), &dir)?;
+        config.global_rate = global_rate;
+        let dossier = dossier::app::open(&config).await.context("opening the fact base")?;
+        (spawn_full(config, dossier), Some(dir))
+    } else {
+        (spawn_echo(&tg.url())?, None)
+    };
+    Ok(RunningMinimal { name: if full { "full" } else { "echo" }, tg, stop, _dir: dir })
+}
+
+/// A bot running against the minimal responder until stopped.
+pub struct RunningMinimal {
+    pub name: &'static str,
+    pub tg: MinimalStandIn,
+    stop: Stop,
+    _dir: Option<tempfile::TempDir>,
+}
+
+impl RunningMinimal {
+    pub async fn stop(self) {
+        self.stop.stop().await;
+    }
 }
 
 /// The full Dossier bot (seed fact base, digest jobs off), sending at `global_rate` messages per second.
@@ -108,14 +160,10 @@ pub async fn full_on(global_rate: u32, postgres: bool) -> anyhow::Result<Running
         config.fact_index_path = dir.path().join("fact-index.sqlite");
     }
     let dossier = dossier::app::open(&config).await.context("opening the fact base")?;
-    let shutdown = CancellationToken::new();
-    let task = tokio::spawn({
-        let shutdown = shutdown.clone();
-        async move { telegram::serve_until(&config, dossier, shutdown).await }
-    });
+    let stop = spawn_full(config, dossier);
     wait_started(&tg).await?;
     let name = if postgres { "pg" } else { "full" };
-    Ok(Running { name, tg, stop: Stop::Full(shutdown, task), _dir: Some(dir), _shared: shared })
+    Ok(Running { name, tg, stop, _dir: Some(dir), _shared: shared })
 }
 
 /// Waits for the first getUpdates: the bot is polling.

@@ -3,7 +3,7 @@
 //! under Telegram's limits, and the real binary's memory and start-up time.
 //!
 //! ```sh
-//! cargo build --release && cargo run --release --example loadtest -- [--only throughput,latency,engines,flood,digest,fanout,rss,startup]
+//! cargo build --release && cargo run --release --example loadtest -- [--only throughput,throughput-minimal,latency,engines,flood,digest,fanout,rss,startup]
 //! ```
 //! Traffic goes only to 127.0.0.1; every wait is bounded.
 
@@ -24,12 +24,18 @@ use clap::Parser;
 #[derive(Parser, Debug, Clone)]
 #[command(about = "Dossier load harness (see README, Performance)")]
 pub struct Args {
-    /// Comma-separated parts: throughput, latency, engines, flood, digest, fanout, rss, startup (default: all).
+    /// Comma-separated parts: throughput, throughput-minimal, latency, engines, flood, digest, fanout, rss, startup (default: all).
     #[arg(long, value_delimiter = ',')]
     pub only: Vec<String>,
     /// Updates fed to each bot in the throughput run (distinct chats).
     #[arg(long, default_value_t = 2_000)]
     pub updates: usize,
+    /// Alternated echo/full pairs in the throughput runs.
+    #[arg(long, default_value_t = 1)]
+    pub rounds: usize,
+    /// In the minimal-responder throughput run, run the full bot only (for profiling it alone).
+    #[arg(long)]
+    pub only_full: bool,
     /// Sequential questions in the reply-time run.
     #[arg(long, default_value_t = 200)]
     pub questions: usize,
@@ -80,7 +86,10 @@ async fn main() -> anyhow::Result<()> {
     let args = Args::parse();
     println!("Dossier load harness ({} cores)", std::thread::available_parallelism().map_or(1, |n| n.get()));
     if args.wants("throughput") {
-        traffic::throughput(args.updates).await?;
+        traffic::throughput(args.updates, args.rounds).await?;
+    }
+    if args.wants("throughput-minimal") {
+        traffic::throughput_minimal(args.updates, args.rounds, args.only_full).await?;
     }
     if args.wants("latency") {
         traffic::latency(args.questions).await?;

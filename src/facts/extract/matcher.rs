@@ -166,14 +166,22 @@ impl MentionMatcher {
         let automaton = if texts.is_empty() {
             None
         } else {
+            // A contiguous NFA, not a DFA: for the bundled gazetteer 0.16 MB against 5.8 MB (one per
+            // catalogue), built without the DFA's 110 M instructions, and no slower on sentences.
             let ac = AhoCorasick::builder()
                 .match_kind(MatchKind::Standard)
-                .kind(Some(AhoCorasickKind::DFA))
+                .kind(Some(AhoCorasickKind::ContiguousNFA))
                 .build(&texts)
                 .map_err(|e| ExtractError::Invalid { key: "gazetteer".into(), reason: e.to_string() })?;
             Some(ac)
         };
         Ok(MentionMatcher { automaton, patterns, by_text })
+    }
+
+    /// Heap bytes of the automaton.
+    #[cfg(test)]
+    pub(super) fn automaton_bytes(&self) -> usize {
+        self.automaton.as_ref().map_or(0, AhoCorasick::memory_usage)
     }
 
     /// `(entity index, start, end)` of every mention in the normalised sentence, one per entity.

@@ -120,8 +120,11 @@ impl TopicLexicon {
         let automaton = if texts.is_empty() {
             None
         } else {
-            let built =
-                AhoCorasick::builder().match_kind(MatchKind::Standard).kind(Some(AhoCorasickKind::DFA)).build(&texts);
+            // A contiguous NFA, as for the gazetteer: a fraction of a DFA's memory, no slower on sentences.
+            let built = AhoCorasick::builder()
+                .match_kind(MatchKind::Standard)
+                .kind(Some(AhoCorasickKind::ContiguousNFA))
+                .build(&texts);
             Some(built.map_err(|e| ExtractError::Invalid { key: "topics".into(), reason: e.to_string() })?)
         };
         Ok(TopicLexicon { topics, automaton, patterns, names })
