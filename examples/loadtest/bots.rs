@@ -99,7 +99,7 @@ fn spawn_echo(api_url: &str) -> anyhow::Result<Stop> {
     Ok(Stop::Echo(token, task))
 }
 
-/// The full bot on SQLite with its limiter out of the way, against the Bot API at `api_url`.
+/// The full bot serving `dossier` with `config` (its Bot API, database and rate) until cancelled.
 fn spawn_full(config: Config, dossier: dossier::answer::Dossier) -> Stop {
     let shutdown = CancellationToken::new();
     let task = tokio::spawn({
